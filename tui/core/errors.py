@@ -1,0 +1,16 @@
+"""Errors the domain raises; the CLI and the forms turn them into one calm line."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """A value the user gave is out of range or of the wrong type.
+
+    `field` names the field in the user's words (`pain`, `minutes`, `date`), and the message says
+    what is allowed, so the CLI can print one line and a form can show it at the field.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message

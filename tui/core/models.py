@@ -1,0 +1,444 @@
+"""Check-ins, movement sessions and goals, with the one definition of every field's range.
+
+Everything that accepts a value from the user (the CLI, the forms, the importers) validates it here,
+so the pain range or the list of kinds is written down once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any, ClassVar
+
+from tui.core.dates import parse_date
+from tui.core.errors import InputError
+
+KINDS = ("walk", "strength", "stretch", "snack", "other")
+UNITS = ("sessions", "minutes")
+NOTE_MAX = 2000
+NAME_MAX = 120
+
+
+@dataclass(frozen=True, slots=True)
+class IntRange:
+    """An inclusive whole-number range with the field name the user knows."""
+
+    lo: int
+    hi: int
+    hint: str = ""
+
+    def check(self, field_name: str, value: Any) -> int:
+        """Return `value` as an int, or raise `InputError` naming the field and the range."""
+        allowed = f"a whole number from {self.lo} to {self.hi}{self.hint}"
+        if isinstance(value, bool):
+            raise InputError(field_name, f"must be {allowed}, got {value!r}")
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                value = int(text)
+            except ValueError:
+                raise InputError(field_name, f"must be {allowed}, got {text!r}") from None
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise InputError(field_name, f"must be {allowed}, got {value!r}")
+            value = int(value)
+        if not isinstance(value, int):
+            raise InputError(field_name, f"must be {allowed}, got {value!r}")
+        if not self.lo <= value <= self.hi:
+            raise InputError(field_name, f"must be {allowed}, got {value}")
+        return value
+
+
+PAIN = IntRange(0, 10, " (0 no pain ... 10 worst)")
+MOOD = IntRange(1, 5, " (1 awful ... 5 great)")
+SLEEP_QUALITY = IntRange(1, 5, " (1 very poor ... 5 very good)")
+MINUTES = IntRange(1, 600)
+PER_WEEK = IntRange(1, 50)
+MINUTES_PER_WEEK = IntRange(1, 5000)
+RAMP_EVERY = IntRange(1, 52)
+SLEEP_HOURS_MAX = 24.0
+SLEEP_STEP = 0.25
+
+
+def check_sleep_hours(value: Any, field_name: str = "sleep_hours") -> float:
+    """Hours of sleep: 0 to 24 in steps of a quarter hour."""
+    allowed = "a number of hours from 0 to 24 in steps of 0.25"
+    if isinstance(value, bool):
+        raise InputError(field_name, f"must be {allowed}, got {value!r}")
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise InputError(field_name, f"must be {allowed}, got {value.strip()!r}") from None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise InputError(field_name, f"must be {allowed}, got {value!r}")
+    hours = float(value)
+    if not 0 <= hours <= SLEEP_HOURS_MAX or not (hours / SLEEP_STEP).is_integer():
+        raise InputError(field_name, f"must be {allowed}, got {value}")
+    return hours
+
+
+def check_kind(value: Any, field_name: str = "kind") -> str:
+    """One of the movement kinds."""
+    kind = str(value).strip().lower() if value is not None else ""
+    if kind not in KINDS:
+        raise InputError(field_name, f"must be one of {', '.join(KINDS)}, got {value!r}")
+    return kind
+
+
+def check_text(value: Any, field_name: str, limit: int = NOTE_MAX) -> str | None:
+    """Free text: kept literally, stripped; empty means absent."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(field_name, f"must be text, got {value!r}")
+    text = value.strip()
+    if len(text) > limit:
+        raise InputError(field_name, f"must be at most {limit} characters, got {len(text)}")
+    return text or None
+
+
+def check_name(value: Any, field_name: str) -> str:
+    """A required short name (goal, routine)."""
+    text = check_text(value, field_name, NAME_MAX)
+    if text is None:
+        raise InputError(field_name, "must not be empty")
+    return text
+
+
+def check_date(value: Any, field_name: str = "date") -> date:
+    """A date given as a `date` or `YYYY-MM-DD`; never after today."""
+    if isinstance(value, date):
+        return parse_date(value.isoformat(), field_name)
+    if not isinstance(value, str):
+        raise InputError(field_name, f"must be a date as YYYY-MM-DD, got {value!r}")
+    return parse_date(value.strip(), field_name)
+
+
+def routine_key(name: str) -> str:
+    """Routines are the same routine whatever their case or spacing."""
+    return " ".join(name.split()).casefold()
+
+
+def _optional(value: Any, check: Any, field_name: str) -> Any:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(check, IntRange):
+        return check.check(field_name, value)
+    return check(value, field_name)
+
+
+@dataclass(frozen=True, slots=True)
+class Checkin:
+    """How a day was: one per date; a flare day is a rest day."""
+
+    date: date
+    pain: int | None = None
+    mood: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    flare: bool = False
+    note: str | None = None
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "pain", "mood", "sleep_hours", "sleep_quality", "flare", "note",
+    )
+
+    @staticmethod
+    def validate_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate the given check-in fields (date excluded); unknown names are refused."""
+        clean: dict[str, Any] = {}
+        for name, value in values.items():
+            if name == "pain":
+                clean[name] = _optional(value, PAIN, name)
+            elif name == "mood":
+                clean[name] = _optional(value, MOOD, name)
+            elif name == "sleep_quality":
+                clean[name] = _optional(value, SLEEP_QUALITY, name)
+            elif name == "sleep_hours":
+                clean[name] = _optional(value, check_sleep_hours, name)
+            elif name == "flare":
+                if not isinstance(value, bool):
+                    raise InputError("flare", f"must be true or false, got {value!r}")
+                clean[name] = value
+            elif name == "note":
+                clean[name] = check_text(value, name)
+            else:
+                raise InputError(name, f"is not a check-in field ({', '.join(Checkin.FIELDS)})")
+        return clean
+
+    def merged(self, values: Mapping[str, Any]) -> Checkin:
+        """This check-in with the given (already validated) fields replaced, the rest kept."""
+        return replace(self, **dict(values))
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) in (None, False) for name in self.FIELDS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "pain": self.pain,
+            "mood": self.mood,
+            "sleep_hours": self.sleep_hours,
+            "sleep_quality": self.sleep_quality,
+            "flare": self.flare,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Checkin:
+        """Build from stored or imported data, validating every field."""
+        values = {k: data.get(k) for k in cls.FIELDS if k in data}
+        values["flare"] = bool(values.get("flare") or False)
+        day = date.fromisoformat(str(data["date"]))
+        return cls(date=day, **cls.validate_fields(values))
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A bout of movement: a walk, a strength video, a stretch, a 2-minute snack."""
+
+    date: date
+    kind: str
+    minutes: int
+    routine: str | None = None
+    place: str | None = None
+    companion: str | None = None  # stored and exported as `with`
+    pain_before: int | None = None
+    pain_after: int | None = None
+    note: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        date: Any,
+        kind: Any,
+        minutes: Any,
+        routine: Any = None,
+        place: Any = None,
+        companion: Any = None,
+        pain_before: Any = None,
+        pain_after: Any = None,
+        note: Any = None,
+        check_future: bool = True,
+    ) -> Session:
+        """Validate every field and build a session; raises `InputError` naming the field."""
+        if check_future:
+            day = check_date(date)
+        elif isinstance(date, str):
+            day = parse_date(date, allow_future=True)
+        else:
+            day = date
+        return cls(
+            date=day,
+            kind=check_kind(kind),
+            minutes=MINUTES.check("minutes", minutes),
+            routine=check_text(routine, "routine", NAME_MAX),
+            place=check_text(place, "place", NAME_MAX),
+            companion=check_text(companion, "with", NAME_MAX),
+            pain_before=_optional(pain_before, PAIN, "pain_before"),
+            pain_after=_optional(pain_after, PAIN, "pain_after"),
+            note=check_text(note, "note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            "minutes": self.minutes,
+            "routine": self.routine,
+            "place": self.place,
+            "with": self.companion,
+            "pain_before": self.pain_before,
+            "pain_after": self.pain_after,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Session:
+        return cls.create(
+            date=str(data["date"]),
+            kind=data.get("kind"),
+            minutes=data.get("minutes"),
+            routine=data.get("routine"),
+            place=data.get("place"),
+            companion=data.get("with"),
+            pain_before=data.get("pain_before"),
+            pain_after=data.get("pain_after"),
+            note=data.get("note"),
+            check_future=check_future,
+        )
+
+    def same_as(self, other: Session) -> bool:
+        """The same session (for imports that must not add duplicates)."""
+        return self.to_dict() == other.to_dict()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A change of a goal's weekly target: when, from what, to what, and why."""
+
+    date: date
+    target: int
+    reason: str  # "created", "up", "down", "edited"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "target": self.target, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Step:
+        return cls(date.fromisoformat(data["date"]), int(data["target"]), str(data["reason"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A weekly goal: sessions or minutes, optionally only some kinds or one routine.
+
+    `steps` records every change of target (the first is its creation), so past weeks are judged
+    by the target that was in force then, and the clinician report can show the pacing.
+    `declined` is the date the last step-up offer was declined: offers start counting again after it.
+    """
+
+    name: str
+    unit: str
+    target: int
+    kinds: tuple[str, ...] = ()
+    routine: str | None = None
+    ramp_to: int | None = None
+    ramp_every: int | None = None
+    steps: tuple[Step, ...] = ()
+    declined: date | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        name: Any,
+        per_week: Any = None,
+        minutes_per_week: Any = None,
+        kinds: Any = (),
+        routine: Any = None,
+        ramp_to: Any = None,
+        ramp_every: Any = None,
+        created: date,
+    ) -> Goal:
+        """Validate and build a new goal; exactly one of `per_week` / `minutes_per_week`."""
+        given_sessions = per_week not in (None, "")
+        given_minutes = minutes_per_week not in (None, "")
+        if given_sessions == given_minutes:
+            raise InputError("per_week", "give either per_week or minutes_per_week (one of them)")
+        if given_sessions:
+            unit, target = "sessions", PER_WEEK.check("per_week", per_week)
+            ramp_range = PER_WEEK
+        else:
+            unit, target = "minutes", MINUTES_PER_WEEK.check("minutes_per_week", minutes_per_week)
+            ramp_range = MINUTES_PER_WEEK
+        ramp = _optional(ramp_to, ramp_range, "ramp_to")
+        every = _optional(ramp_every, RAMP_EVERY, "ramp_every")
+        if ramp is not None and ramp <= target:
+            raise InputError("ramp_to", f"must be above the current target {target}, got {ramp}")
+        if (ramp is None) != (every is None):
+            raise InputError("ramp_every", "give ramp_to and ramp_every together")
+        kinds_clean = tuple(dict.fromkeys(check_kind(k) for k in (kinds or ())))
+        return cls(
+            name=check_name(name, "name"),
+            unit=unit,
+            target=target,
+            kinds=kinds_clean,
+            routine=check_text(routine, "routine", NAME_MAX),
+            ramp_to=ramp,
+            ramp_every=every,
+            steps=(Step(created, target, "created"),),
+        )
+
+    @property
+    def created(self) -> date:
+        return self.steps[0].date if self.steps else date.min
+
+    def target_on(self, day: date) -> int:
+        """The target in force on `day` (the last step on or before it)."""
+        target = self.steps[0].target if self.steps else self.target
+        for step in self.steps:
+            if step.date <= day:
+                target = step.target
+        return target
+
+    def counts(self, session: Session) -> bool:
+        """Whether a session counts toward this goal (kind and routine filters)."""
+        if self.kinds and session.kind not in self.kinds:
+            return False
+        if self.routine is not None:
+            return session.routine is not None and routine_key(session.routine) == routine_key(
+                self.routine
+            )
+        return True
+
+    def amount(self, session: Session) -> int:
+        """What one session adds: 1 session, or its minutes."""
+        return 1 if self.unit == "sessions" else session.minutes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "unit": self.unit,
+            "target": self.target,
+            "per_week": self.target if self.unit == "sessions" else None,
+            "minutes_per_week": self.target if self.unit == "minutes" else None,
+            "kinds": list(self.kinds),
+            "routine": self.routine,
+            "ramp_to": self.ramp_to,
+            "ramp_every": self.ramp_every,
+            "steps": [s.to_dict() for s in self.steps],
+            "declined": self.declined.isoformat() if self.declined else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Goal:
+        declined = data.get("declined")
+        return cls(
+            name=str(data["name"]),
+            unit=str(data["unit"]),
+            target=int(data["target"]),
+            kinds=tuple(data.get("kinds") or ()),
+            routine=data.get("routine"),
+            ramp_to=data.get("ramp_to"),
+            ramp_every=data.get("ramp_every"),
+            steps=tuple(Step.from_dict(s) for s in data.get("steps") or ()),
+            declined=date.fromisoformat(declined) if declined else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CustomMilestone:
+    """A milestone the user added for a routine, with an optional reward note ("ice cream")."""
+
+    routine: str
+    count: int
+    reward: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"routine": self.routine, "count": self.count, "reward": self.reward}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CustomMilestone:
+        return cls(str(data["routine"]), int(data["count"]), data.get("reward"))
+
+
+@dataclass(slots=True)
+class Journal:
+    """Everything the user recorded, as the domain functions read it."""
+
+    checkins: dict[date, Checkin] = field(default_factory=dict)
+    sessions: list[Session] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    milestones: list[CustomMilestone] = field(default_factory=list)
+    celebrated: set[tuple[str, int]] = field(default_factory=set)
+    week_start: int = 0
+
+
+def field_names(cls: type) -> list[str]:
+    """Dataclass field names, in order."""
+    return [f.name for f in fields(cls)]
