@@ -14,3 +14,10 @@ class InputError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+class FileProblem(Exception):
+    """A file cannot be used as asked (not what it claims, unreadable, locked too long).
+
+    The message is one line naming the file and how to recover; the CLI prints it and exits 1.
+    """
