@@ -143,7 +143,12 @@ class Checkin:
     note: str | None = None
 
     FIELDS: ClassVar[tuple[str, ...]] = (
-        "pain", "mood", "sleep_hours", "sleep_quality", "flare", "note",
+        "pain",
+        "mood",
+        "sleep_hours",
+        "sleep_quality",
+        "flare",
+        "note",
     )
 
     @staticmethod

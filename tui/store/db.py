@@ -1,0 +1,375 @@
+"""The one local file that holds her data: TinyDB over an atomic storage, behind a process lock."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+
+from tui.core.dates import today
+from tui.core.errors import FileProblem, InputError
+from tui.core.models import (
+    Checkin,
+    CustomMilestone,
+    Goal,
+    Journal,
+    Session,
+    Step,
+    routine_key,
+)
+from tui.store import backups, schema
+from tui.store.storage import AtomicStorage, temp_files
+
+LOCK_TIMEOUT = 15.0
+FILE_NAME = "gentle.json"
+
+
+class StoreError(FileProblem):
+    """The data file cannot be used (not ours, unreadable, locked too long): one line, exit 1."""
+
+
+def default_path() -> Path:
+    """`$GENTLE_DB`, else `gentle.json` in the user data folder."""
+    env = os.environ.get("GENTLE_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("gentle-flow", appauthor=False) / FILE_NAME
+
+
+def _checkin(doc: dict[str, Any]) -> Checkin:
+    # Stored documents were validated on the way in; build them without re-validating (speed).
+    return Checkin(
+        date=date.fromisoformat(doc["date"]),
+        pain=doc.get("pain"),
+        mood=doc.get("mood"),
+        sleep_hours=doc.get("sleep_hours"),
+        sleep_quality=doc.get("sleep_quality"),
+        flare=bool(doc.get("flare")),
+        note=doc.get("note"),
+    )
+
+
+def _session(doc: dict[str, Any]) -> Session:
+    return Session(
+        date=date.fromisoformat(doc["date"]),
+        kind=doc["kind"],
+        minutes=doc["minutes"],
+        routine=doc.get("routine"),
+        place=doc.get("place"),
+        companion=doc.get("with"),
+        pain_before=doc.get("pain_before"),
+        pain_after=doc.get("pain_after"),
+        note=doc.get("note"),
+    )
+
+
+class Store:
+    """Her data file. Every change runs under the inter-process lock and is one atomic write."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._storage = AtomicStorage(path, self._check)
+        self._lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT, mode=0o600)
+        self._db = self._new_db()
+        self._db_loads = -1
+        self._depth = 0
+        self._journal: Journal | None = None
+        self._journal_generation = -1
+        self._storage.before_write = self._before_write
+        self._backed_up: date | None = None
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Store:
+        """Open (or prepare to create) the data file; refuse one that is not ours."""
+        target = Path(path).expanduser() if path is not None else default_path()
+        if target.is_dir():
+            raise StoreError(f"{target} is a folder; give a file path such as {target / FILE_NAME}")
+        if not target.parent.exists():
+            try:
+                target.parent.mkdir(parents=True, mode=0o700)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the folder {target.parent}: {exc.strerror}"
+                ) from None
+        store = cls(target)
+        store._read()
+        store._migrate_if_needed()
+        return store
+
+    def _check(self, data: Any) -> None:
+        try:
+            schema.check(data)
+        except schema.NotOurs as exc:
+            raise StoreError(self._refusal(str(exc))) from None
+
+    def _refusal(self, why: str) -> str:
+        folder = backups.backup_dir(self.path)
+        return (
+            f"{self.path}: {why}. It was left untouched. To recover, restore a backup "
+            f"from {folder} (check one with `gentle --db BACKUP export --format json`), "
+            f"or point --db / GENTLE_DB at another file"
+        )
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = self._storage.read()
+        except StoreError:
+            raise
+        except ValueError as exc:
+            raise StoreError(self._refusal(f"not a Gentle Flow data file ({exc})")) from None
+        except OSError as exc:
+            raise StoreError(f"cannot read {self.path}: {exc.strerror}") from None
+        return data or {}
+
+    def _migrate_if_needed(self) -> None:
+        data = self._read()
+        if not data or schema.schema_of(data) == schema.SCHEMA_VERSION:
+            return
+        with self.transaction():
+            data = self._read()
+            old = schema.schema_of(data)
+            if old == schema.SCHEMA_VERSION:
+                return
+            backups.keep_copy(self.path, f"schema{old}")
+            schema.migrate(data)
+            self._storage.write(data)
+
+    # -- transactions ------------------------------------------------------------------------
+
+    def _new_db(self) -> TinyDB:
+        storage = self._storage
+        return TinyDB(storage=lambda: storage)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock; everything inside is written once, atomically, or not at all."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"{self.path} is busy: another Gentle Flow process held it for "
+                f"{LOCK_TIMEOUT:.0f} s; try again"
+            ) from None
+        self._depth = 1
+        try:
+            for stale in temp_files(self.path):  # under the lock, any temp file is a dead writer's
+                stale.unlink(missing_ok=True)
+            self._read()
+            self._storage.begin()
+            if self._storage.loads != self._db_loads:
+                # Another process wrote the file: TinyDB's cached id counters are stale.
+                self._db = self._new_db()
+                self._db_loads = self._storage.loads
+            try:
+                yield
+            except BaseException:
+                self._storage.rollback()
+                raise
+            try:
+                self._storage.commit()
+            except OSError as exc:
+                self._storage.rollback()
+                raise StoreError(f"cannot write {self.path}: {exc.strerror}") from None
+        finally:
+            self._depth = 0
+            self._lock.release()
+
+    def _before_write(self) -> None:
+        data = self._storage._data
+        if data is not None and schema.META not in data:
+            data[schema.META] = {"1": schema.new_meta()}
+        day = today()
+        if self._backed_up != day:
+            backups.daily_backup(self.path, day)
+            self._backed_up = day
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def journal(self) -> Journal:
+        """Everything recorded, as domain objects. Cached until the file changes."""
+        data = self._read()
+        if self._journal is not None and self._journal_generation == self._storage.generation:
+            return self._journal
+        meta = schema.meta_of(data) or schema.new_meta()
+        checkins = {c.date: c for c in map(_checkin, data.get("checkins", {}).values())}
+        sessions = sorted(map(_session, data.get("sessions", {}).values()), key=lambda s: s.date)
+        journal = Journal(
+            checkins=dict(sorted(checkins.items())),
+            sessions=sessions,
+            goals=[Goal.from_dict(d) for d in data.get("goals", {}).values()],
+            milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
+            celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
+            week_start=int(meta.get("week_start", 0)),
+        )
+        self._journal = journal
+        self._journal_generation = self._storage.generation
+        return journal
+
+    def checkin(self, day: date) -> Checkin | None:
+        """The check-in of one date, if any."""
+        return self.journal().checkins.get(day)
+
+    def document_count(self) -> int:
+        data = self._read()
+        return sum(len(data.get(t, {})) for t in ("checkins", "sessions"))
+
+    def routine_count(self, routine: str) -> int:
+        """How many sessions of a routine there are (cheap: no full journal)."""
+        key = routine_key(routine)
+        docs = self._read().get("sessions", {}).values()
+        return sum(1 for d in docs if d.get("routine") and routine_key(d["routine"]) == key)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def log_checkin(self, day: date, values: dict[str, Any]) -> Checkin:
+        """Merge the given fields into that date's check-in (a second log updates only those)."""
+        clean = Checkin.validate_fields(values)
+        if not clean:
+            raise InputError("checkin", "give at least one field (pain, mood, sleep_hours, ...)")
+        with self.transaction():
+            table = self._db.table("checkins")
+            found = table.get(Query().date == day.isoformat())
+            old = _checkin(dict(found)) if isinstance(found, dict) else Checkin(date=day)
+            new = old.merged(clean)
+            table.upsert(new.to_dict(), Query().date == day.isoformat())
+        return new
+
+    def add_session(self, session: Session) -> None:
+        with self.transaction():
+            self._db.table("sessions").insert(session.to_dict())
+
+    def add_sessions(self, sessions: Iterable[Session]) -> int:
+        docs = [s.to_dict() for s in sessions]
+        if docs:
+            with self.transaction():
+                self._db.table("sessions").insert_multiple(docs)
+        return len(docs)
+
+    def put_checkins(self, checkins: Iterable[Checkin]) -> int:
+        """Write whole check-ins (imports): each replaces that date's check-in."""
+        items = list(checkins)
+        if not items:
+            return 0
+        with self.transaction():
+            table = self._db.table("checkins")
+            by_date = {doc["date"]: doc.doc_id for doc in table.all()}
+            fresh = []
+            for checkin in items:
+                doc = checkin.to_dict()
+                if doc["date"] in by_date:
+                    table.update(doc, doc_ids=[by_date[doc["date"]]])
+                else:
+                    fresh.append(doc)
+            table.insert_multiple(fresh)
+        return len(items)
+
+    def _goal_id(self, name: str) -> int | None:
+        key = name.strip().casefold()
+        for doc in self._db.table("goals").all():
+            if str(doc["name"]).casefold() == key:
+                return doc.doc_id
+        return None
+
+    def add_goal(self, goal: Goal) -> None:
+        with self.transaction():
+            if self._goal_id(goal.name) is not None:
+                raise InputError("name", f"a goal named {goal.name!r} exists already")
+            self._db.table("goals").insert(goal.to_dict())
+
+    def save_goal(self, goal: Goal, old_name: str | None = None) -> None:
+        """Replace the goal of that name (or `old_name`, when renaming); add it if absent."""
+        with self.transaction():
+            doc_id = self._goal_id(old_name or goal.name)
+            if old_name and old_name.casefold() != goal.name.casefold():
+                if self._goal_id(goal.name) is not None:
+                    raise InputError("name", f"a goal named {goal.name!r} exists already")
+            table = self._db.table("goals")
+            if doc_id is None:
+                table.insert(goal.to_dict())
+            else:
+                table.remove(doc_ids=[doc_id])
+                table.insert(goal.to_dict())
+
+    def goal(self, name: str) -> Goal:
+        """The goal of that name (case-insensitive), or InputError naming the known goals."""
+        key = name.strip().casefold()
+        goals = self.journal().goals
+        for goal in goals:
+            if goal.name.casefold() == key:
+                return goal
+        known = ", ".join(repr(g.name) for g in goals) or "none yet"
+        raise InputError("name", f"no goal named {name!r} (goals: {known})")
+
+    def remove_goal(self, name: str) -> bool:
+        with self.transaction():
+            doc_id = self._goal_id(name)
+            if doc_id is None:
+                return False
+            self._db.table("goals").remove(doc_ids=[doc_id])
+            return True
+
+    def add_milestone(self, milestone: CustomMilestone) -> None:
+        with self.transaction():
+            self._db.table("milestones").insert(milestone.to_dict())
+
+    def mark_celebrated(self, routine: str, count: int) -> None:
+        with self.transaction():
+            key = routine_key(routine)
+            table = self._db.table("celebrated")
+            q = Query()
+            if not table.contains((q.routine == key) & (q.count == count)):
+                table.insert({"routine": key, "count": count, "date": today().isoformat()})
+
+    def set_week_start(self, weekday: int) -> None:
+        with self.transaction():
+            data = self._read()
+            meta = schema.meta_of(data)
+            if meta is None:
+                data[schema.META] = {"1": schema.new_meta()}
+                meta = data[schema.META]["1"]
+            meta["week_start"] = weekday
+            self._storage.write(data)
+
+    def replace_journal(self, journal: Journal) -> None:
+        """Make the file hold exactly `journal` (demo data, a restore into an empty file)."""
+        with self.transaction():
+            meta = schema.new_meta()
+            meta["week_start"] = journal.week_start
+            data: dict[str, Any] = {schema.META: {"1": meta}}
+
+            def table(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
+                return {str(i): doc for i, doc in enumerate(docs, start=1)}
+
+            data["checkins"] = table(c.to_dict() for c in journal.checkins.values())
+            data["sessions"] = table(s.to_dict() for s in journal.sessions)
+            data["goals"] = table(g.to_dict() for g in journal.goals)
+            data["milestones"] = table(m.to_dict() for m in journal.milestones)
+            data["celebrated"] = table(
+                {"routine": r, "count": c, "date": None} for r, c in sorted(journal.celebrated)
+            )
+            self._storage.write(data)
+            self._db = self._new_db()
+
+    def is_empty(self) -> bool:
+        data = self._read()
+        return not any(data.get(t) for t in schema.TABLES)
+
+
+__all__ = ["Step", "Store", "StoreError", "default_path"]

@@ -1,0 +1,91 @@
+"""What a Gentle Flow file looks like, and how older versions are brought forward.
+
+Version history:
+- 1: the first layout: sessions stored `duration` (minutes) and `companion`; check-ins stored `sleep`.
+- 2: field names as in the product contract (`minutes`, `with`, `sleep_hours`), goals with steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+APP = "gentle-flow"
+SCHEMA_VERSION = 2
+META = "_meta"
+TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated")
+
+
+class NotOurs(ValueError):
+    """The data is not a Gentle Flow file (or one from a newer version)."""
+
+
+def meta_of(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The file's meta document, or None for a file that has none yet."""
+    table = data.get(META)
+    if not isinstance(table, dict) or not table:
+        return None
+    doc = next(iter(table.values()))
+    return doc if isinstance(doc, dict) else None
+
+
+def check(data: Any) -> None:
+    """Raise `NotOurs` unless `data` is a Gentle Flow file this version can read."""
+    if not isinstance(data, dict):
+        raise NotOurs("not a Gentle Flow data file (the top level is not an object)")
+    if not data:
+        return
+    meta = meta_of(data)
+    if meta is None or meta.get("app") != APP:
+        raise NotOurs("not a Gentle Flow data file (no gentle-flow marker)")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        raise NotOurs(f"not a Gentle Flow data file (schema {schema!r})")
+    if schema > SCHEMA_VERSION:
+        raise NotOurs(
+            f"written by a newer Gentle Flow (schema {schema}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade gentle-flow"
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise NotOurs(f"not a Gentle Flow data file (table {name!r} is not a table)")
+
+
+def new_meta() -> dict[str, Any]:
+    return {"app": APP, "schema": SCHEMA_VERSION, "week_start": 0}
+
+
+def schema_of(data: dict[str, Any]) -> int:
+    meta = meta_of(data)
+    return int(meta["schema"]) if meta else SCHEMA_VERSION
+
+
+def _v1_to_v2(data: dict[str, Any]) -> None:
+    for doc in data.get("sessions", {}).values():
+        doc["minutes"] = doc.pop("duration", doc.get("minutes"))
+        doc["with"] = doc.pop("companion", doc.get("with"))
+    for doc in data.get("checkins", {}).values():
+        doc["sleep_hours"] = doc.pop("sleep", doc.get("sleep_hours"))
+    for doc in data.get("goals", {}).values():
+        if "steps" not in doc:
+            doc["steps"] = [
+                {
+                    "date": doc.get("created", "2000-01-01"),
+                    "target": doc["target"],
+                    "reason": "created",
+                }
+            ]
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2}
+
+
+def migrate(data: dict[str, Any]) -> int:
+    """Bring `data` forward to the current schema in place; returns the version it had."""
+    old = schema_of(data)
+    for version in range(old, SCHEMA_VERSION):
+        MIGRATIONS[version](data)
+    meta = meta_of(data)
+    if meta is not None:
+        meta["schema"] = SCHEMA_VERSION
+    return old

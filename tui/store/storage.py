@@ -1,0 +1,149 @@
+"""A TinyDB storage that never leaves a broken file: orjson, temp file, fsync, rename.
+
+TinyDB's own JSONStorage rewrites the file in place (a crash mid-write leaves half a file) and
+re-parses it on every operation. This one keeps the parsed data, re-reads only when the file on disk
+changed (another process wrote it), and inside a batch defers the write to one atomic commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+FILE_MODE = 0o600
+TEMP_SUFFIX = ".tmp"
+
+Stamp = tuple[int, int, int]
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """What identifies one version of the file: a rename gives a new inode, a write a new mtime."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def temp_files(path: Path) -> list[Path]:
+    """Temp files a writer of `path` may have left behind when it was killed mid-write."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except FileNotFoundError:
+        return []
+    return [path.parent / n for n in names if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload`: either the old or the new file survives a crash, never half."""
+    temp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    # The rename itself must reach the disk, or a power cut could bring back the old name.
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class AtomicStorage(Storage):
+    """Cached reads, atomic writes, and an optional batch that writes once at commit.
+
+    `check` is called with freshly parsed data and raises if it is not ours (so a foreign file is
+    refused before anything could overwrite it).
+    """
+
+    def __init__(self, path: Path, check: Callable[[Any], None]) -> None:
+        self.path = path
+        self._check = check
+        self._data: dict[str, Any] | None = None
+        self._stamp: Stamp | None = None
+        self._batch = False
+        self._dirty = False
+        self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
+        self.generation = 0  # bumps whenever the data changes; readers key their caches on it
+        self.before_write: Callable[[], None] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        if self._batch and self._data is not None:
+            return self._data
+        stamp = file_stamp(self.path)
+        if self._data is not None and stamp == self._stamp:
+            return self._data
+        self._load(stamp)
+        return self._data
+
+    def _load(self, stamp: Stamp | None) -> None:
+        raw = self.path.read_bytes() if stamp is not None else b""
+        data: dict[str, Any] | None = None
+        if raw.strip():
+            try:
+                data = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise ValueError(f"not JSON ({exc.msg} at byte {exc.pos})") from None
+            self._check(data)
+        self._data = data if data is not None else {}
+        self._stamp = stamp
+        self.generation += 1
+        self.loads += 1
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process replaced the file since we last read it."""
+        return self._data is None or file_stamp(self.path) != self._stamp
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.generation += 1
+        if self._batch:
+            self._dirty = True
+        else:
+            self._flush()
+
+    def _flush(self) -> None:
+        assert self._data is not None
+        if self.before_write is not None:
+            self.before_write()
+        atomic_write(self.path, orjson.dumps(self._data))
+        self._stamp = file_stamp(self.path)
+
+    def begin(self) -> None:
+        """Start a batch: reads come from memory, writes wait for `commit`."""
+        self.read()
+        self._batch = True
+        self._dirty = False
+
+    def commit(self) -> None:
+        """End a batch, writing once if anything changed."""
+        self._batch = False
+        if self._dirty:
+            self._dirty = False
+            self._flush()
+
+    def rollback(self) -> None:
+        """End a batch without writing; forget what TinyDB changed in memory."""
+        self._batch = False
+        self._dirty = False
+        self._data = None
+        self._stamp = None
+        self.generation += 1
+
+    def close(self) -> None:
+        pass
