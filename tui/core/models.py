@@ -304,7 +304,7 @@ class Goal:
 
     `steps` records every change of target (the first is its creation), so past weeks are judged
     by the target that was in force then, and the clinician report can show the pacing.
-    `declined` is the date the last step-up offer was declined: offers start counting again after it.
+    `declined` is the date the last step-up offer was declined: offers count again from there.
     """
 
     name: str

@@ -1,4 +1,4 @@
-"""Rolling backups next to the data file: a copy of the file as it was before each day's first write."""
+"""Rolling backups beside the data file: the file as it was before each day's first write."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def backup_dir(path: Path) -> Path:
 
 
 def daily_backup(path: Path, day: date) -> Path | None:
-    """Copy `path` to the day's backup unless it exists; keep the newest `KEEP`. Returns the copy."""
+    """Copy `path` to the day's backup unless it exists; keep the newest `KEEP`."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     folder = backup_dir(path)

@@ -236,6 +236,20 @@ class Store:
         docs = self._read().get("sessions", {}).values()
         return sum(1 for d in docs if d.get("routine") and routine_key(d["routine"]) == key)
 
+    def custom_milestones(self) -> list[CustomMilestone]:
+        """Her own milestones (cheap: no full journal)."""
+        docs = self._read().get("milestones", {}).values()
+        return [CustomMilestone.from_dict(d) for d in docs]
+
+    def is_celebrated(self, routine: str, count: int) -> bool:
+        key = routine_key(routine)
+        docs = self._read().get("celebrated", {}).values()
+        return any(d["routine"] == key and d["count"] == count for d in docs)
+
+    def keep_copy(self, label: str) -> Path:
+        """A named copy of the file beside the daily backups (before a risky change)."""
+        return backups.keep_copy(self.path, label)
+
     # -- writing -----------------------------------------------------------------------------
 
     def log_checkin(self, day: date, values: dict[str, Any]) -> Checkin:
@@ -297,9 +311,9 @@ class Store:
         """Replace the goal of that name (or `old_name`, when renaming); add it if absent."""
         with self.transaction():
             doc_id = self._goal_id(old_name or goal.name)
-            if old_name and old_name.casefold() != goal.name.casefold():
-                if self._goal_id(goal.name) is not None:
-                    raise InputError("name", f"a goal named {goal.name!r} exists already")
+            renamed = old_name and old_name.casefold() != goal.name.casefold()
+            if renamed and self._goal_id(goal.name) is not None:
+                raise InputError("name", f"a goal named {goal.name!r} exists already")
             table = self._db.table("goals")
             if doc_id is None:
                 table.insert(goal.to_dict())

@@ -1,7 +1,8 @@
 """What a Gentle Flow file looks like, and how older versions are brought forward.
 
 Version history:
-- 1: the first layout: sessions stored `duration` (minutes) and `companion`; check-ins stored `sleep`.
+- 1: the first layout: sessions stored `duration` (minutes) and `companion`;
+  check-ins stored `sleep`.
 - 2: field names as in the product contract (`minutes`, `with`, `sleep_hours`), goals with steps.
 """
 

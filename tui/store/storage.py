@@ -43,7 +43,7 @@ def temp_files(path: Path) -> list[Path]:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload`: either the old or the new file survives a crash, never half."""
+    """Replace `path` with `payload`: a crash leaves the old or the new file, never half."""
     temp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:

@@ -1,0 +1,60 @@
+"""Flare figures, shown neutrally: how long since the last, how many lately, the usual gap.
+
+A flare episode is a run of flare days with at most one ordinary day inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from datetime import date, timedelta
+from statistics import median
+
+from tui.core.models import Journal
+
+RECENT_DAYS = 28
+
+
+@dataclass(frozen=True, slots=True)
+class FlareSummary:
+    days_since: int | None  # days since the last flare day (0: today), None if none recorded
+    last_4_weeks: int  # flare days in the last 28 days, today included
+    typical_gap: float | None  # median days between the starts of episodes
+    typical_length: float | None  # median days an episode lasts
+    episodes: int
+    last_flare: date | None
+
+
+def flare_days(journal: Journal, until: date) -> list[date]:
+    """Every flare day up to `until`, in order."""
+    return [d for d, c in journal.checkins.items() if c.flare and d <= until]
+
+
+def episodes(days: list[date]) -> list[tuple[date, date]]:
+    """Group flare days into episodes (first day, last day)."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(days):
+        if runs and (day - runs[-1][1]).days <= 2:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def flare_summary(journal: Journal, day: date) -> FlareSummary:
+    """The flare figures as of `day`."""
+    days = flare_days(journal, day)
+    if not days:
+        return FlareSummary(None, 0, None, None, 0, None)
+    runs = episodes(days)
+    gaps = [(b[0] - a[0]).days for a, b in pairwise(runs)]
+    lengths = [(end - start).days + 1 for start, end in runs]
+    recent_start = day - timedelta(days=RECENT_DAYS - 1)
+    return FlareSummary(
+        days_since=(day - days[-1]).days,
+        last_4_weeks=sum(1 for d in days if d >= recent_start),
+        typical_gap=float(median(gaps)) if gaps else None,
+        typical_length=float(median(lengths)),
+        episodes=len(runs),
+        last_flare=days[-1],
+    )

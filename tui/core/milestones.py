@@ -1,0 +1,132 @@
+"""Routines and their milestones: the 150th time deserved ice cream, the 200th something bigger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tui.core.models import CustomMilestone, Journal, routine_key
+
+DEFAULT_MILESTONES = (10, 25, 50, 100, 150, 200)
+EVERY_AFTER = 50
+PACE_DAYS = 56  # the recent pace is judged over the last eight weeks
+
+
+def is_default_milestone(count: int) -> bool:
+    """10, 25, 50, 100, 150, 200 and every 50 after."""
+    return count in DEFAULT_MILESTONES or (
+        count > DEFAULT_MILESTONES[-1] and count % EVERY_AFTER == 0
+    )
+
+
+def next_default_milestone(count: int) -> int:
+    """The first default milestone above `count`."""
+    for m in DEFAULT_MILESTONES:
+        if m > count:
+            return m
+    return (count // EVERY_AFTER + 1) * EVERY_AFTER
+
+
+def _custom_for(routine: str, custom: list[CustomMilestone]) -> dict[int, str | None]:
+    key = routine_key(routine)
+    return {m.count: m.reward for m in custom if routine_key(m.routine) == key}
+
+
+def next_milestone(
+    routine: str, count: int, custom: list[CustomMilestone]
+) -> tuple[int, str | None]:
+    """The next milestone above `count` for this routine, with its reward note if she set one."""
+    mine = _custom_for(routine, custom)
+    candidates = [next_default_milestone(count), *(c for c in mine if c > count)]
+    nxt = min(candidates)
+    return nxt, mine.get(nxt)
+
+
+def is_milestone(routine: str, count: int, custom: list[CustomMilestone]) -> bool:
+    return is_default_milestone(count) or count in _custom_for(routine, custom)
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineCount:
+    """One routine: how often she has done it and what comes next."""
+
+    routine: str  # the name as she last typed it
+    count: int
+    next_milestone: int
+    reward: str | None
+    projected: date | None  # when the next milestone comes at the recent pace
+    last_done: date
+
+    @property
+    def to_go(self) -> int:
+        return self.next_milestone - self.count
+
+
+def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
+    """Every routine with its count, most recently done first."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    last: dict[str, date] = {}
+    recent: dict[str, int] = {}
+    since = day - timedelta(days=PACE_DAYS)
+    for s in journal.sessions:
+        if not s.routine:
+            continue
+        key = routine_key(s.routine)
+        counts[key] = counts.get(key, 0) + 1
+        if key not in last or s.date >= last[key]:
+            last[key] = s.date
+            names[key] = s.routine
+        if since < s.date <= day:
+            recent[key] = recent.get(key, 0) + 1
+    result = []
+    for key, count in counts.items():
+        nxt, reward = next_milestone(names[key], count, journal.milestones)
+        pace = recent.get(key, 0) / PACE_DAYS
+        projected = day + timedelta(days=round((nxt - count) / pace)) if pace else None
+        result.append(RoutineCount(names[key], count, nxt, reward, projected, last[key]))
+    result.sort(key=lambda r: (r.last_done, r.count), reverse=True)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Celebration:
+    """A milestone reached and not yet celebrated."""
+
+    routine: str
+    count: int
+    reward: str | None
+
+    def message(self) -> str:
+        """Kind words for the moment (plain text: the routine name is hers, shown literally)."""
+        text = f"{self.count} times: {self.routine}! Every one of them counts."
+        if self.reward:
+            text += f" Reward: {self.reward}"
+        return text
+
+
+def pending_celebrations(journal: Journal) -> list[Celebration]:
+    """Milestones her routines have reached that were not celebrated yet (each one once)."""
+    found = []
+    day = max((s.date for s in journal.sessions), default=None)
+    if day is None:
+        return []
+    for rc in routine_counts(journal, day):
+        key = routine_key(rc.routine)
+        if (
+            is_milestone(rc.routine, rc.count, journal.milestones)
+            and (
+                key,
+                rc.count,
+            )
+            not in journal.celebrated
+        ):
+            reward = _custom_for(rc.routine, journal.milestones).get(rc.count)
+            found.append(Celebration(rc.routine, rc.count, reward))
+    return found
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 11th, 169th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
