@@ -6,8 +6,8 @@ A flare episode is a run of flare days with at most one ordinary day inside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 from datetime import date, timedelta
+from itertools import pairwise
 from statistics import median
 
 from tui.core.models import Journal
