@@ -1,0 +1,54 @@
+"""The shape of the code that keeps the command line fast and the widgets reusable."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NON_UI = sorted(
+    ".".join(p.relative_to(ROOT).with_suffix("").parts)
+    for folder in ("tui/core", "tui/store", "tui/io")
+    for p in (ROOT / folder).glob("*.py")
+    if p.name != "__init__.py"
+) + ["tui.cli", "tui.core", "tui.store", "tui.io"]
+
+
+def test_the_command_line_core_and_store_never_import_textual() -> None:
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {NON_UI!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('textual', 'plotext', 'rich'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert json.loads(out.stdout) == []
+
+
+def test_building_the_command_line_parser_imports_no_ui() -> None:
+    code = (
+        "import sys\nfrom tui.cli import build_parser\nbuild_parser()\n"
+        "print(any(m.startswith('textual') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_widgets_know_nothing_of_the_app() -> None:
+    offenders = []
+    for path in (ROOT / "widgets").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "tui"]
+    assert offenders == []
