@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
 from tui.core.dates import today
@@ -24,6 +23,7 @@ from tui.core.models import (
     routine_key,
 )
 from tui.store import backups, schema
+from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
 
 LOCK_TIMEOUT = 15.0
@@ -77,7 +77,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._storage = AtomicStorage(path, self._check)
-        self._lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT, mode=0o600)
+        self._lock = ProcessLock(f"{path}.lock", LOCK_TIMEOUT)
         self._db = self._new_db()
         self._db_loads = -1
         self._depth = 0
@@ -162,7 +162,7 @@ class Store:
             return
         try:
             self._lock.acquire()
-        except Timeout:
+        except LockTimeout:
             raise StoreError(
                 f"{self.path} is busy: another Gentle Flow process held it for "
                 f"{LOCK_TIMEOUT:.0f} s; try again"
