@@ -71,6 +71,20 @@ def _session(doc: dict[str, Any]) -> Session:
     )
 
 
+def _build_journal(data: dict[str, Any]) -> Journal:
+    meta = schema.meta_of(data) or schema.new_meta()
+    checkins = {c.date: c for c in map(_checkin, data.get("checkins", {}).values())}
+    sessions = sorted(map(_session, data.get("sessions", {}).values()), key=lambda s: s.date)
+    return Journal(
+        checkins=dict(sorted(checkins.items())),
+        sessions=sessions,
+        goals=[Goal.from_dict(d) for d in data.get("goals", {}).values()],
+        milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
+        celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
+        week_start=int(meta.get("week_start", 0)),
+    )
+
+
 class Store:
     """Her data file. Every change runs under the inter-process lock and is one atomic write."""
 
@@ -207,17 +221,12 @@ class Store:
         data = self._read()
         if self._journal is not None and self._journal_generation == self._storage.generation:
             return self._journal
-        meta = schema.meta_of(data) or schema.new_meta()
-        checkins = {c.date: c for c in map(_checkin, data.get("checkins", {}).values())}
-        sessions = sorted(map(_session, data.get("sessions", {}).values()), key=lambda s: s.date)
-        journal = Journal(
-            checkins=dict(sorted(checkins.items())),
-            sessions=sessions,
-            goals=[Goal.from_dict(d) for d in data.get("goals", {}).values()],
-            milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
-            celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
-            week_start=int(meta.get("week_start", 0)),
-        )
+        try:
+            journal = _build_journal(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
+            why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
+            raise StoreError(self._refusal(why)) from None
         self._journal = journal
         self._journal_generation = self._storage.generation
         return journal
