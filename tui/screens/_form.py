@@ -1,0 +1,379 @@
+"""Pieces the check-in, movement and goal forms share.
+
+A form is a column of `Field` rows (label, control, hint) with a quiet message line under each
+that shows what is allowed when a value is out of range. Number fields take digits and let every
+other key through to the screen, so `f`, `[` and `]` work from them as screen keys.
+Everything the user typed is shown through `Content`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+# Field names as `InputError.field` spells them -> words for the message under the field.
+FIELD_WORDS = {
+    "pain": "Pain",
+    "mood": "Mood",
+    "sleep_hours": "Sleep hours",
+    "sleep_quality": "Sleep quality",
+    "note": "Note",
+    "kind": "Kind",
+    "minutes": "Minutes",
+    "routine": "Routine",
+    "place": "Place",
+    "with": "With",
+    "pain_before": "Pain before",
+    "pain_after": "Pain after",
+    "name": "Name",
+    "per_week": "Target",
+    "minutes_per_week": "Target",
+    "ramp_to": "Work up to",
+    "ramp_every": "Step every",
+    "date": "Date",
+}
+
+
+def describe_day(day: date, today: date) -> str:
+    """'today, Tue 4 Mar' / 'yesterday, Mon 3 Mar' / 'Sun 2 Mar 2025' in the user's words."""
+    short = f"{day:%a} {day.day} {day:%b}"
+    if day == today:
+        return f"today, {short}"
+    if day == today - timedelta(days=1):
+        return f"yesterday, {short}"
+    if day.year != today.year:
+        return f"{short} {day.year}"
+    return short
+
+
+def step_day(day: date, delta: int, today: date) -> date:
+    """Move a form's date by `delta` days, never past today."""
+    return min(day + timedelta(days=delta), today)
+
+
+def error_text(field: str, message: str) -> str:
+    """'Pain must be a whole number from 0 to 10 ...' from an `InputError`'s parts."""
+    return f"{FIELD_WORDS.get(field, field.replace('_', ' ').capitalize())} {message}"
+
+
+def keys_line(*pairs: tuple[str, str]) -> Content:
+    """'enter save · esc close' with the keys picked out, for the bottom of a form."""
+    parts = [
+        Content.assemble((key, "bold $text-primary"), " ", (what, "$foreground-muted"))
+        for key, what in pairs
+    ]
+    return Content.styled(" · ", "$foreground-muted").join(parts)
+
+
+def literal(text: str | None, style: str = "") -> Content:
+    """User text as content that is never read as markup."""
+    return Content.styled(text or "", style)
+
+
+class NumberInput(Input):
+    """A one-line input for a number: digits (and a decimal point if asked) go in.
+
+    Any other printable key is left alone so it reaches the screen's bindings (`f`, `[`, ...).
+    Focusing it selects the value, so typing a digit replaces what was there.
+    """
+
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        decimals: bool = False,
+        max_length: int = 3,
+        placeholder: str = "",
+        id: str | None = None,
+    ) -> None:
+        self._allowed = re.compile(r"[0-9.,:]" if decimals else r"[0-9]")
+        super().__init__(
+            value,
+            placeholder=placeholder,
+            restrict=r"[0-9.,:]*" if decimals else r"[0-9]*",
+            max_length=max_length,
+            compact=True,
+            id=id,
+        )
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Only the characters of a number are ours; other keys belong to the screen."""
+        return character is not None and bool(self._allowed.fullmatch(character))
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable and not self.check_consume_key(event.key, event.character):
+            # Skip Input's handler (which would swallow the key) and let it bubble.
+            event.prevent_default()
+
+
+class TextInput(Input):
+    """A one-line text input in the forms' compact style."""
+
+    def __init__(self, value: str = "", *, id: str | None = None, **kwargs: object) -> None:
+        super().__init__(value, compact=True, id=id, **kwargs)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a `ChoiceBar`: the value, the label, and its quick key (a letter of it)."""
+
+    value: str
+    label: str
+    key: str
+
+
+class ChoiceBar(Widget, can_focus=True):
+    """Pick one (or, with `multi`, several) of a few options by their quick keys.
+
+    Left/right move the cursor and space picks; keys it does not know (digits, `[`) bubble up.
+    """
+
+    DEFAULT_CSS = """
+    ChoiceBar {
+        height: 1;
+        width: 1fr;
+    }
+    ChoiceBar:focus {
+        background-tint: $foreground 5%;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move(-1)", "Previous", show=False),
+        Binding("right", "move(1)", "Next", show=False),
+        Binding("space", "pick", "Pick", show=False),
+    ]
+
+    class Changed(Message):
+        """The picked values changed."""
+
+        def __init__(self, bar: ChoiceBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> ChoiceBar:
+            return self.bar
+
+    cursor: reactive[int] = reactive(0)
+    picked: reactive[tuple[str, ...]] = reactive(())
+
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        *,
+        multi: bool = False,
+        value: Sequence[str] = (),
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.choices = tuple(choices)
+        self.multi = multi
+        self.set_reactive(ChoiceBar.picked, tuple(value))
+        if value:
+            self.set_reactive(ChoiceBar.cursor, self._index(value[0]))
+
+    def _index(self, value: str) -> int:
+        for index, choice in enumerate(self.choices):
+            if choice.value == value:
+                return index
+        return 0
+
+    @property
+    def value(self) -> str | None:
+        """The single picked value (or the first of several), or None."""
+        return self.picked[0] if self.picked else None
+
+    def set_values(self, values: Sequence[str]) -> None:
+        """Pick exactly these values (in the options' order)."""
+        wanted = set(values)
+        self.picked = tuple(c.value for c in self.choices if c.value in wanted)
+        if self.picked:
+            self.cursor = self._index(self.picked[0])
+
+    def toggle(self, value: str) -> None:
+        """Pick `value` (single) or add/remove it (multi)."""
+        self.cursor = self._index(value)
+        if not self.multi:
+            self.picked = (value,)
+        elif value in self.picked:
+            self.picked = tuple(v for v in self.picked if v != value)
+        else:
+            self.set_values((*self.picked, value))
+
+    def watch_picked(self) -> None:
+        self.post_message(self.Changed(self))
+
+    def action_move(self, delta: int) -> None:
+        self.cursor = (self.cursor + delta) % len(self.choices)
+        if not self.multi:
+            self.picked = (self.choices[self.cursor].value,)
+
+    def action_pick(self) -> None:
+        self.toggle(self.choices[self.cursor].value)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return any(c.key == key for c in self.choices)
+
+    async def _on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                event.prevent_default()
+                self.toggle(choice.value)
+                return
+
+    def render(self) -> Content:
+        parts: list[Content] = []
+        focused = self.has_focus
+        for index, choice in enumerate(self.choices):
+            on = choice.value in self.picked
+            mark = ("●" if on else "○") if not self.multi else ("[x]" if on else "[ ]")
+            style = "bold $text-primary" if on else "$foreground-muted"
+            if focused and index == self.cursor:
+                style += " underline"
+            at = choice.label.find(choice.key)
+            label = Content.assemble(
+                (choice.label[:at], style),
+                (choice.label[at], style + " bold"),
+                (choice.label[at + 1 :], style),
+            )
+            parts.append(Content.assemble((f"{mark} ", style), label))
+        return Content("  ").join(parts)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class Toggle(Widget, can_focus=True):
+    """A yes/no field (space or the screen's key flips it); enter is left to the form."""
+
+    DEFAULT_CSS = """
+    Toggle {
+        height: 1;
+        width: auto;
+    }
+    Toggle:focus {
+        background-tint: $foreground 5%;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "flip", "Flip", show=False)]
+
+    class Changed(Message):
+        """The value was flipped."""
+
+        def __init__(self, toggle: Toggle) -> None:
+            super().__init__()
+            self.toggle = toggle
+
+        @property
+        def control(self) -> Toggle:
+            return self.toggle
+
+    value: reactive[bool] = reactive(False)
+
+    def __init__(self, on_text: str, off_text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.on_text = on_text
+        self.off_text = off_text
+
+    def action_flip(self) -> None:
+        self.value = not self.value
+
+    def watch_value(self) -> None:
+        self.post_message(self.Changed(self))
+
+    def render(self) -> Content:
+        if self.value:
+            return Content.assemble(("● ", "bold $text-primary"), (self.on_text, "$text-primary"))
+        return Content.assemble(("○ ", "$foreground-muted"), (self.off_text, "$foreground-muted"))
+
+
+class Field(Vertical):
+    """One form row: a label, the control, a hint, and a message line shown only when needed."""
+
+    DEFAULT_CSS = """
+    Field {
+        height: auto;
+    }
+    Field > Horizontal {
+        height: 1;
+    }
+    Field .field--label {
+        width: 16;
+        color: $text-muted;
+    }
+    Field:focus-within .field--label {
+        color: $text;
+        text-style: bold;
+    }
+    Field .field--control {
+        width: 1fr;
+    }
+    Field Input.field--control {
+        background: $boost;
+    }
+    Field .field--hint {
+        width: auto;
+        color: $text-muted;
+        padding: 0 0 0 1;
+    }
+    Field .field--message {
+        display: none;
+        color: $warning;
+        padding: 0 0 0 16;
+    }
+    Field.-has-message .field--message {
+        display: block;
+    }
+    """
+
+    def __init__(
+        self,
+        label: str,
+        control: Widget,
+        *,
+        hint: str = "",
+        name: str,
+        control_width: int | str | None = None,
+    ) -> None:
+        super().__init__(id=f"field-{name}")
+        self.field_name = name
+        self.label = label
+        self.control = control
+        self.hint = hint
+        self.control_width = control_width
+
+    def compose(self) -> ComposeResult:
+        self.control.add_class("field--control")
+        if self.control_width is not None:
+            self.control.styles.width = self.control_width
+        with Horizontal():
+            yield Label(self.label, classes="field--label", markup=False)
+            yield self.control
+            if self.hint:
+                yield Label(self.hint, classes="field--hint", markup=False)
+        yield Static("", classes="field--message", markup=False)
+
+    def show_message(self, text: str | None) -> None:
+        """Show a message under the field (None hides it)."""
+        message = self.query_one(".field--message", Static)
+        message.update(literal(text))
+        self.set_class(bool(text), "-has-message")
