@@ -109,8 +109,13 @@ class Store:
         if target.is_dir():
             raise StoreError(f"{target} is a folder; give a file path such as {target / FILE_NAME}")
         if not target.parent.exists():
+            # mkdir(parents=True) would make the missing parents 0755: make each one 0700.
+            missing = [target.parent]
+            while not missing[-1].parent.exists():
+                missing.append(missing[-1].parent)
             try:
-                target.parent.mkdir(parents=True, mode=0o700)
+                for folder in reversed(missing):
+                    folder.mkdir(mode=0o700, exist_ok=True)
             except OSError as exc:
                 raise StoreError(
                     f"cannot create the folder {target.parent}: {exc.strerror}"
