@@ -27,7 +27,7 @@ class FlareSummary:
 
 def flare_days(journal: Journal, until: date) -> list[date]:
     """Every flare day up to `until`, in order."""
-    return [d for d, c in journal.checkins.items() if c.flare and d <= until]
+    return sorted(d for d, c in journal.checkins.items() if c.flare and d <= until)
 
 
 def episodes(days: list[date]) -> list[tuple[date, date]]:
