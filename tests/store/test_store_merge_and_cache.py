@@ -1,0 +1,71 @@
+"""Logging a day twice merges; an open app sees what another process wrote and keeps it."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.core.models import Session
+from tui.store import Store
+
+DAY = date(2024, 5, 1)
+
+
+def test_a_second_checkin_of_the_same_day_updates_only_the_fields_given(db: Path) -> None:
+    store = Store.open(db)
+    store.log_checkin(DAY, {"pain": 6, "mood": 2, "sleep_hours": 7.5, "flare": True})
+    store.log_checkin(DAY, {"pain": 4, "note": "better after lunch"})
+
+    checkin = Store.open(db).journal().checkins[DAY]
+    assert (checkin.pain, checkin.note) == (4, "better after lunch")
+    assert (checkin.mood, checkin.sleep_hours, checkin.flare) == (2, 7.5, True)
+    assert len(Store.open(db).journal().checkins) == 1
+
+
+def test_the_open_journal_sees_a_session_logged_from_another_process(
+    db: Path, writer: Callable[..., subprocess.Popen[str]]
+) -> None:
+    store = Store.open(db)
+    store.add_session(Session(date=DAY, kind="walk", minutes=20, note="mine"))
+    before = store.journal()
+    assert store.journal() is before  # nothing changed: the cached journal is reused
+
+    other = writer("session", db, "from the command line")
+    assert other.wait(timeout=60) == 0, other.communicate()[1]
+
+    after = store.journal()
+    assert sorted(s.note or "" for s in after.sessions) == ["from the command line", "mine"]
+
+
+@pytest.mark.parametrize("read_between", [False, True], ids=["no read between", "read between"])
+def test_a_session_another_process_added_survives_this_ones_next_write(
+    db: Path, writer: Callable[..., subprocess.Popen[str]], read_between: bool
+) -> None:
+    store = Store.open(db)
+    store.add_session(Session(date=DAY, kind="walk", minutes=20, note="first"))
+
+    other = writer("session", db, "other")
+    assert other.wait(timeout=60) == 0, other.communicate()[1]
+    if read_between:
+        store.journal()
+    store.add_session(Session(date=DAY, kind="stretch", minutes=10, note="third"))
+
+    notes = sorted(s.note or "" for s in Store.open(db).journal().sessions)
+    assert notes == ["first", "other", "third"]
+
+
+def test_a_transaction_that_stops_halfway_writes_nothing(db: Path) -> None:
+    store = Store.open(db)
+    store.add_session(Session(date=DAY, kind="walk", minutes=20))
+    before = db.read_bytes()
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_session(Session(date=DAY, kind="walk", minutes=30))
+        store.log_checkin(DAY, {"pain": 3})
+        raise RuntimeError("the app stopped")
+    assert db.read_bytes() == before
+    journal = store.journal()
+    assert [s.minutes for s in journal.sessions] == [20] and journal.checkins == {}
