@@ -39,7 +39,7 @@ def cmd_log_checkin(args: argparse.Namespace, store: Any) -> int:
     if args.flare is not None:
         values["flare"] = args.flare
     day = _day(args)
-    if not values:
+    if not any(v is not None and str(v).strip() for v in values.values()):
         raise InputError(
             "checkin",
             "give at least one field: --pain, --mood, --sleep-hours, --sleep-quality, "
@@ -47,12 +47,12 @@ def cmd_log_checkin(args: argparse.Namespace, store: Any) -> int:
         )
     checkin = store.log_checkin(day, values)
     given = ", ".join(
-        f"{k.replace('_', ' ')} {v}"
+        "flare day" if k == "flare" else f"{k.replace('_', ' ')} {v}"
         for k, v in checkin.to_dict().items()
         if k != "date" and v not in (None, False)
     )
     rest = " A rest day: rest is part of the plan." if checkin.flare else ""
-    print(f"Check-in for {day.isoformat()} saved: {given or 'flare day'}.{rest}")
+    print(f"Check-in for {day.isoformat()} saved: {given or 'not a flare day'}.{rest}")
     return 0
 
 
