@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -377,3 +378,43 @@ class Field(Vertical):
         message = self.query_one(".field--message", Static)
         message.update(literal(text))
         self.set_class(bool(text), "-has-message")
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question (`y` or enter: yes; `n` or escape: no)."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen #confirm-box {
+        width: 60;
+        max-width: 100%;
+        height: auto;
+        border: round $primary 40%;
+        background: $surface;
+        padding: 0 1;
+    }
+    ConfirmScreen #confirm-keys {
+        margin: 1 0 0 0;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", show=False),
+        Binding("n,escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: Content, keys: str) -> None:
+        super().__init__()
+        self.question = question
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(self.question, markup=False)
+            yield Static(self.keys, id="confirm-keys", markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
