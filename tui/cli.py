@@ -57,7 +57,7 @@ def cmd_log_checkin(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_log_move(args: argparse.Namespace, store: Any) -> int:
-    from tui.core.milestones import Celebration, is_milestone, ordinal
+    from tui.core.milestones import Celebration, is_milestone, ordinal, reward_for
 
     session = Session.create(
         date=args.date if args.date is not None else today(),
@@ -80,7 +80,7 @@ def cmd_log_move(args: argparse.Namespace, store: Any) -> int:
         if is_milestone(session.routine, count, custom) and not store.is_celebrated(
             session.routine, count
         ):
-            reward = next((m.reward for m in custom if m.count == count), None)
+            reward = reward_for(session.routine, count, custom)
             print(Celebration(session.routine, count, reward).message())
             store.mark_celebrated(session.routine, count)
     else:

@@ -85,7 +85,8 @@ def goal_history(goal: Goal, journal: Journal, day: date, weeks: int = 8) -> lis
 
 def step_size(goal: Goal) -> int:
     """One pacing step: one more session, or a tenth more minutes (at least one)."""
-    return 1 if goal.unit == "sessions" else max(1, round(goal.target * 0.10))
+    # A tenth, halves rounded up (Python's round() would send 25 -> 2 but 35 -> 4).
+    return 1 if goal.unit == "sessions" else max(1, (goal.target + 5) // 10)
 
 
 def _limit(goal: Goal) -> int:

@@ -42,6 +42,11 @@ def next_milestone(
     return nxt, mine.get(nxt)
 
 
+def reward_for(routine: str, count: int, custom: list[CustomMilestone]) -> str | None:
+    """Her reward note for this routine's milestone at `count`, if she set one."""
+    return _custom_for(routine, custom).get(count)
+
+
 def is_milestone(routine: str, count: int, custom: list[CustomMilestone]) -> bool:
     return is_default_milestone(count) or count in _custom_for(routine, custom)
 
@@ -121,7 +126,7 @@ def pending_celebrations(journal: Journal) -> list[Celebration]:
             )
             not in journal.celebrated
         ):
-            reward = _custom_for(rc.routine, journal.milestones).get(rc.count)
+            reward = reward_for(rc.routine, rc.count, journal.milestones)
             found.append(Celebration(rc.routine, rc.count, reward))
     return found
 
