@@ -1,0 +1,171 @@
+"""`gentle export`, `gentle import json|apple-health|daylio` and `gentle report`.
+
+Each command reads and checks the whole file first, then writes everything in one
+`store.transaction()`: an import either lands completely or leaves her data file as it was.
+Nothing here imports Textual; heavy modules are imported inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.errors import InputError
+
+if TYPE_CHECKING:
+    from tui.store import Store
+
+WEEKS_DEFAULT = 12
+WEEKS_MAX = 520
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Register `export`, `import` (json, apple-health, daylio) and `report`."""
+    export = subparsers.add_parser(
+        "export", help="print or save all your data as JSON (a backup) or CSV (a spreadsheet)"
+    )
+    export.add_argument("--format", default="json", metavar="json|csv", help="default: json")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not to stdout")
+    export.set_defaults(handler=export_command)
+
+    imports = subparsers.add_parser("import", help="bring in data: json, apple-health, daylio")
+    imports.set_defaults(handler=_no_source)
+    sources = imports.add_subparsers(dest="source", metavar="SOURCE")
+
+    json_p = sources.add_parser("json", help="restore a `gentle export --format json` file")
+    json_p.add_argument("file", type=Path, metavar="FILE")
+    json_p.set_defaults(handler=import_json_command)
+
+    apple = sources.add_parser(
+        "apple-health", help="workouts (and sleep) from Apple Health's export.xml or export.zip"
+    )
+    apple.add_argument("file", type=Path, metavar="FILE")
+    apple.set_defaults(handler=import_apple_health_command)
+
+    daylio = sources.add_parser("daylio", help="moods, activities and notes from a Daylio CSV")
+    daylio.add_argument("file", type=Path, metavar="FILE")
+    daylio.add_argument(
+        "--overwrite", action="store_true", help="replace moods and notes you already logged"
+    )
+    daylio.add_argument(
+        "--mood",
+        action="append",
+        metavar="NAME=N",
+        help="map a custom Daylio mood to 1 (awful) ... 5 (great); repeatable",
+    )
+    daylio.set_defaults(handler=import_daylio_command)
+
+    report = subparsers.add_parser("report", help="a printable HTML summary for a clinician")
+    report.add_argument(
+        "--weeks", default=str(WEEKS_DEFAULT), metavar="N", help=f"default: {WEEKS_DEFAULT}"
+    )
+    report.add_argument("--output", type=Path, metavar="FILE.html", help="the file to write")
+    report.set_defaults(handler=report_command)
+
+
+def _no_source(args: argparse.Namespace, store: Store) -> int:
+    raise InputError("source", "give what to import: json, apple-health or daylio, then FILE")
+
+
+def export_command(args: argparse.Namespace, store: Store) -> int:
+    """Print (or save) the whole journal as JSON or CSV."""
+    from tui.io.backup import check_format, to_csv, to_json, write_output
+
+    fmt = check_format(args.format)
+    journal = store.journal()
+    write_output(to_json(journal) if fmt == "json" else to_csv(journal), args.output)
+    return 0
+
+
+def import_json_command(args: argparse.Namespace, store: Store) -> int:
+    """Restore an export: exactly into an empty file, without duplicates into one with data."""
+    from tui.io.backup import read_json
+    from tui.io.merge import merge_journal
+
+    incoming = read_json(args.file)
+    with store.transaction():
+        if store.is_empty():
+            store.replace_journal(incoming)
+            print(
+                f"Restored {len(incoming.checkins)} check-ins, {len(incoming.sessions)} sessions "
+                f"and {len(incoming.goals)} goals from {args.file.name}."
+            )
+            return 0
+        plan = merge_journal(store.journal(), incoming)
+        store.put_checkins(plan.checkins.write)
+        store.add_sessions(plan.sessions)
+        for goal in plan.goals:
+            store.add_goal(goal)
+        for milestone in plan.milestones:
+            store.add_milestone(milestone)
+        for routine, count in sorted(plan.celebrated):
+            store.mark_celebrated(routine, count)
+    c = plan.checkins
+    print(
+        f"{args.file.name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
+        f"already present; sessions {len(plan.sessions)} added, {plan.sessions_present} already "
+        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present."
+    )
+    return 0
+
+
+def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
+    """Workouts become sessions; nights of sleep fill check-ins that have no sleep hours."""
+    from tui.io.apple_health import describe_ignored, read_apple_health
+    from tui.io.merge import merge_checkins, new_sessions
+    from tui.io.progress import ProgressBar
+
+    bar = ProgressBar(f"Reading {args.file.name}")
+    try:
+        data = read_apple_health(args.file, bar)
+    finally:
+        bar.close()
+    with store.transaction():
+        journal = store.journal()
+        added, present = new_sessions(journal.sessions, data.sessions)
+        sleep = merge_checkins(
+            journal.checkins,
+            {day: {"sleep_hours": hours} for day, hours in data.sleep.items()},
+            only_existing=True,
+        )
+        store.add_sessions(added)
+        store.put_checkins(sleep.write)
+    print(
+        f"Apple Health: {len(added)} sessions added, {present} already present, "
+        f"{describe_ignored(data.ignored)}; sleep filled in on {sleep.updated} check-ins."
+    )
+    return 0
+
+
+def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
+    """Moods and notes per day; her own values are kept unless --overwrite."""
+    from tui.io.apple_health import describe_ignored
+    from tui.io.daylio import parse_mood_map, read_daylio
+    from tui.io.merge import merge_checkins
+
+    data = read_daylio(args.file, parse_mood_map(args.mood))
+    with store.transaction():
+        merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
+        store.put_checkins(merged.write)
+    print(
+        f"Daylio: {data.entries} entries on {len(data.days)} days: {merged.added} check-ins "
+        f"added, {merged.updated} updated, {merged.present} already present, "
+        f"{describe_ignored(data.ignored)}."
+    )
+    return 0
+
+
+def report_command(args: argparse.Namespace, store: Store) -> int:
+    """Write the clinician report for the last N weeks."""
+    from tui.core.dates import today
+    from tui.core.models import IntRange
+    from tui.io.backup import write_output
+    from tui.io.report import render_report
+
+    weeks = IntRange(1, WEEKS_MAX).check("weeks", args.weeks)
+    if args.output is None:
+        raise InputError("output", "give the file to write, e.g. --output report.html")
+    write_output(render_report(store.journal(), today(), weeks), args.output)
+    print(f"Report for the last {weeks} weeks written to {args.output}.")
+    return 0
