@@ -1,0 +1,70 @@
+"""`gentle --version`, and which data file a command uses (--db, GENTLE_DB, the default)."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from gentle_cli import TODAY, Gentle
+
+from tui import __version__
+
+
+def test_version_prints_the_app_name_and_version(gentle: Gentle) -> None:
+    out = gentle.ok("--version")
+    assert out.strip() == f"gentle-flow {__version__}"
+
+
+def test_db_option_selects_the_data_file(gentle: Gentle, tmp_path: Path) -> None:
+    mine = tmp_path / "elsewhere" / "mine.json"
+    gentle.ok("log", "checkin", "--pain", "3", db=mine)
+    assert gentle.data(mine)["checkins"]
+    assert not gentle.db.exists()
+
+
+def test_gentle_db_variable_selects_the_data_file(gentle: Gentle, tmp_path: Path) -> None:
+    from_env = tmp_path / "from-env.json"
+    gentle.ok("log", "checkin", "--mood", "4", db=None, gentle_db=from_env)
+    assert gentle.status(db=None, gentle_db=from_env)["checkin"]["mood"] == 4
+
+
+def test_db_option_wins_over_gentle_db(gentle: Gentle, tmp_path: Path) -> None:
+    from_env = tmp_path / "from-env.json"
+    gentle.ok("log", "checkin", "--pain", "6", gentle_db=from_env)
+    assert gentle.data()["checkins"]
+    assert not from_env.exists()
+
+
+def test_without_db_or_gentle_db_the_file_lives_in_the_user_data_folder(gentle: Gentle) -> None:
+    gentle.ok("log", "checkin", "--pain", "2", db=None)
+    found = list(gentle.home.rglob("gentle.json"))
+    assert len(found) == 1
+    assert "gentle-flow" in found[0].parts
+    assert not gentle.db.exists()
+    if sys.platform != "win32":  # health data: only she may read it
+        assert stat.S_IMODE(found[0].stat().st_mode) == 0o600
+        assert stat.S_IMODE(found[0].parent.stat().st_mode) == 0o700
+
+
+def test_status_on_a_new_file_invites_a_check_in_and_writes_nothing(gentle: Gentle) -> None:
+    out = gentle.ok("status")
+    assert TODAY in out
+    assert "not logged yet" in out
+    assert not gentle.db.exists()
+
+
+def test_status_text_shows_goals_flares_and_routines(seeded: Gentle) -> None:
+    out = seeded.ok("status")
+    assert f"Gentle Flow, {TODAY}" in out
+    assert "Walks:" in out
+    assert "Flares:" in out
+    assert "Lower Body Strength" in out
+
+
+@pytest.mark.parametrize("args", [["log"], ["goal"], ["log", "move", "walk"], ["nonsense"]])
+def test_an_incomplete_command_is_one_usage_line(gentle: Gentle, args: list[str]) -> None:
+    line = gentle.refused(*args)
+    assert "gentle" in line
+    assert not gentle.db.exists()
