@@ -25,6 +25,7 @@ from tui.core.models import (
 from tui.store import backups, schema
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
+from tui.store.table import InPlaceTable
 
 LOCK_TIMEOUT = 15.0
 FILE_NAME = "gentle.json"
@@ -167,7 +168,9 @@ class Store:
 
     def _new_db(self) -> TinyDB:
         storage = self._storage
-        return TinyDB(storage=lambda: storage)
+        db = TinyDB(storage=lambda: storage)
+        db.table_class = InPlaceTable  # no whole-table copies on each write
+        return db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
