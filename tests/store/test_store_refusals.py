@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -87,3 +89,23 @@ def test_a_file_spoiled_while_the_app_is_open_is_not_overwritten_by_the_next_wri
         store.add_session(Session(date=date(2024, 5, 2), kind="walk", minutes=10))
     assert_one_line_naming(refused.value, db)
     assert db.read_bytes() == spoiled
+
+
+@pytest.mark.parametrize("content", NOT_OURS.values(), ids=NOT_OURS.keys())
+@pytest.mark.parametrize(
+    "command", [["status"], ["log", "move", "walk", "20"]], ids=["status", "log move"]
+)
+def test_the_command_line_refuses_a_file_that_is_not_ours_in_one_line_with_exit_1(
+    db: Path, content: bytes, command: list[str]
+) -> None:
+    db.write_bytes(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(db), *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert str(db) in done.stderr and "Traceback" not in done.stderr
+    assert db.read_bytes() == content
