@@ -1,0 +1,1 @@
+"""Screens: the dashboard, the forms (check-in, movement), goals and help."""

@@ -1,0 +1,128 @@
+"""The dashboard: today's check-in, the week's goals, trends, flares, routines and evidence.
+
+At 80 columns today and the week sit side by side above the pain trend, the rest below; from 100
+columns the panels sit three and two to a row. Each panel is one widget with a border title (the
+screen stays quick to lay out). The data is computed in `dashboard_data` (plain Python) and
+refreshed whenever the screen comes back into view or a form saves.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.types import NoActiveAppError
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.core.dates import today
+from tui.screens import dashboard_data
+from tui.screens.dashboard_data import DashboardData
+from widgets.chart import Chart
+from widgets.goal_bar import GoalBars
+from widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from tui.store import Store
+
+NO_GOALS = "No weekly goals yet. g sets one: small and attainable, it's the long game."
+
+
+def _titled(widget: Widget, title: str) -> Widget:
+    widget.add_class("panel")
+    widget.border_title = title
+    return widget
+
+
+class DashboardScreen(Screen[None]):
+    """Today at a glance (the start screen)."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.data = self._load()
+        super().__init__()
+        # Set the classes the first frame needs now: changing them later restyles every panel.
+        self.set_class(self.data.first_run, "-first-run", update=False)
+        with suppress(NoActiveAppError):
+            self.add_class(self._breakpoint(self.app.size.width), update=False)
+        self._resumed = False
+
+    @classmethod
+    def _breakpoint(cls, width: int) -> str:
+        """The breakpoint class for a width (the one Textual sets on a resize)."""
+        breakpoints = cls.HORIZONTAL_BREAKPOINTS or []
+        return [name for least, name in breakpoints if width >= least][-1]
+
+    def _load(self) -> DashboardData:
+        return dashboard_data.build(self.store.journal(), today())
+
+    def compose(self) -> ComposeResult:
+        data = self.data
+        yield Static(self._title_text(data), id="title-line")
+        with VerticalScroll(id="dash-body", can_focus=False):
+            with Horizontal(id="top-row", classes="row"):
+                yield _titled(Static(data.today, id="today"), "Today")
+                yield _titled(GoalBars(data.goals, empty_text=NO_GOALS, id="goals"), "This week")
+                yield _titled(
+                    Static(data.flares, id="flares", classes="wide-only"), "Flares and rest"
+                )
+            with Horizontal(id="chart-row", classes="row"):
+                yield _titled(Chart(data.pain, id="pain-chart"), "Pain, last 12 weeks")
+                yield _titled(
+                    Chart(data.movement, id="move-chart"), "Movement minutes a day, last 4 weeks"
+                )
+            yield _titled(
+                Static(data.flares, id="flares-narrow", classes="narrow-only"), "Flares and rest"
+            )
+            with Horizontal(id="third-row", classes="row"):
+                yield _titled(Chart(data.sleep_mood, id="sleep-chart"), self._sleep_title(data))
+                yield _titled(Static(data.routines, id="routines"), "Routines")
+            yield _titled(Static(data.insights, id="insights"), "What your record shows")
+        yield KeyBar()
+
+    @staticmethod
+    def _title_text(data: DashboardData) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("Gentle Flow", "bold")
+        text.append("  ·  ")
+        text.append(dashboard_data.long_date(data.day))
+        return text
+
+    @staticmethod
+    def _sleep_title(data: DashboardData) -> str:
+        title = "Sleep and mood, weekly average"
+        return f"{title} · {data.sleep_note}" if data.sleep_note else title
+
+    def on_screen_resume(self) -> None:
+        if not self._resumed:  # the first resume comes with the first frame: data is fresh
+            self._resumed = True
+            return
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Read the journal again (cheap when the file has not changed) and update every panel."""
+        data = self._load()
+        if data == self.data:
+            return
+        self.data = data
+        if not self.is_mounted:
+            return
+        self.set_class(data.first_run, "-first-run")
+        self.query_one("#title-line", Static).update(self._title_text(data))
+        self.query_one("#today", Static).update(data.today)
+        self.query_one("#flares", Static).update(data.flares)
+        self.query_one("#flares-narrow", Static).update(data.flares)
+        self.query_one("#routines", Static).update(data.routines)
+        self.query_one("#insights", Static).update(data.insights)
+        self.query_one("#goals", GoalBars).progress = data.goals
+        self.query_one("#pain-chart", Chart).data = data.pain
+        self.query_one("#move-chart", Chart).data = data.movement
+        sleep = self.query_one("#sleep-chart", Chart)
+        sleep.data = data.sleep_mood
+        sleep.border_title = self._sleep_title(data)

@@ -1,0 +1,333 @@
+"""What the dashboard shows, computed from her journal in plain Python (no Textual here).
+
+Each panel gets ready-made `rich.text.Text` (anything she typed is appended as plain text, never
+parsed as markup), goal bars get `widgets.goal_bar.Progress`, charts `widgets.plotting.ChartData`.
+Wording counts what was done: never missed, failed or broken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rich.text import Text
+
+from tui.core.flares import flare_summary
+from tui.core.goals import sessions_between, step_up_offer, week_progress
+from tui.core.insights import insights, pain_change
+from tui.core.milestones import ordinal, routine_counts
+from tui.core.models import KINDS, Checkin, Journal, Session
+from widgets.goal_bar import Progress
+from widgets.plotting import ChartData, Series, rolling_mean
+
+MOOD_WORDS = {1: "awful", 2: "low", 3: "okay", 4: "good", 5: "great"}
+SLEEP_WORDS = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "very good"}
+TREND_DAYS = 84  # twelve weeks of pain, sleep and mood
+MOVE_DAYS = 28  # four weeks of movement minutes
+ROUTINES_SHOWN = 4
+DIM = "dim"
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardData:
+    """Everything the dashboard shows for one day."""
+
+    day: date
+    first_run: bool
+    today: Text
+    goals: tuple[Progress, ...]
+    flares: Text
+    routines: Text
+    insights: Text
+    pain: ChartData
+    movement: ChartData
+    sleep_mood: ChartData
+    sleep_note: str
+
+
+def build(journal: Journal, day: date) -> DashboardData:
+    """The dashboard of `day`."""
+    first_run = not journal.checkins and not journal.sessions and not journal.goals
+    return DashboardData(
+        day=day,
+        first_run=first_run,
+        today=welcome_text() if first_run else today_text(journal, day),
+        goals=goal_progress(journal, day),
+        flares=flares_text(journal, day),
+        routines=routines_text(journal, day),
+        insights=insights_text(journal, day),
+        pain=pain_chart(journal, day),
+        movement=movement_chart(journal, day),
+        sleep_mood=sleep_mood_chart(journal, day),
+        sleep_note=sleep_hours_note(journal, day),
+    )
+
+
+def long_date(day: date) -> str:
+    """`Monday 23 November 2026`."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """`23 Nov`."""
+    return f"{day.day} {day:%b}"
+
+
+def welcome_text() -> Text:
+    """The first-run greeting: what the app is and the two keys that start her day."""
+    text = Text()
+    text.append("Welcome to Gentle Flow.\n", "bold")
+    text.append("Two keys start your day:\n")
+    text.append("  l ", "bold")
+    text.append("how you slept, your pain and mood\n")
+    text.append("  m ", "bold")
+    text.append("some gentle movement, even 2 minutes\n")
+    text.append("Everything stays in one file on this computer.", DIM)
+    return text
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def checkin_line(checkin: Checkin) -> Text:
+    """`Pain 4 · Mood 3 okay · Sleep 7 h, good`: the fields she logged, in one line."""
+    parts: list[Text] = []
+    if checkin.pain is not None:
+        parts.append(Text.assemble("Pain ", (str(checkin.pain), "bold")))
+    if checkin.mood is not None:
+        parts.append(
+            Text.assemble("Mood ", (str(checkin.mood), "bold"), f" {MOOD_WORDS[checkin.mood]}")
+        )
+    if checkin.sleep_hours is not None or checkin.sleep_quality is not None:
+        sleep = Text("Sleep ")
+        if checkin.sleep_hours is not None:
+            sleep.append(f"{_number(checkin.sleep_hours)} h", "bold")
+        if checkin.sleep_quality is not None:
+            sleep.append(("," if checkin.sleep_hours is not None else "") + " ")
+            sleep.append(SLEEP_WORDS[checkin.sleep_quality])
+        parts.append(sleep)
+    return Text(" · ").join(parts)
+
+
+def sessions_line(sessions: Iterable[Session]) -> Text:
+    """`Walk 20 min at Bellhouse Park; Lower Body Strength 10 min with mother-in-law`."""
+    text = Text()
+    for i, s in enumerate(sessions):
+        if i:
+            text.append("; ")
+        text.append(s.routine or s.kind.capitalize())  # her names, literally
+        text.append(f" {s.minutes} min")
+        if s.place:
+            text.append(" at ")
+            text.append(s.place)
+        if s.companion:
+            text.append(" with ")
+            text.append(s.companion)
+    return text
+
+
+def today_text(journal: Journal, day: date) -> Text:
+    """Today's check-in (or an invitation to log it) and today's movement."""
+    checkin = journal.checkins.get(day)
+    text = Text()
+    if checkin is None or checkin.is_empty():
+        text.append("Not logged yet today.\n")
+        text.append("l", "bold")
+        text.append(" check-in: pain, sleep, mood\n")
+    else:
+        text.append_text(checkin_line(checkin))
+        text.append("\n")
+        if checkin.flare:
+            text.append("Rest day. Rest is the right thing today.\n", "italic")
+        if checkin.note:
+            text.append(checkin.note, DIM)  # her note, literally
+            text.append("\n")
+    today_sessions = sessions_between(journal, day, day + timedelta(days=1))
+    if today_sessions:
+        minutes = sum(s.minutes for s in today_sessions)
+        text.append(f"Moved {minutes} min: ", "bold")
+        text.append_text(sessions_line(today_sessions))
+    else:
+        yesterday = sessions_between(journal, day - timedelta(days=1), day)
+        if yesterday:
+            line = sessions_line(yesterday)
+            line.stylize(DIM)
+            text.append("Yesterday: ", DIM)
+            text.append_text(line)
+            text.append("\n")
+        text.append("m", "bold")
+        text.append(" log movement, even a 2-minute snack")
+    text.rstrip()
+    return text
+
+
+def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
+    """This week's progress of every goal, with rest days and step-up offers noted calmly."""
+    bars = []
+    for goal in journal.goals:
+        week = week_progress(goal, journal, day)
+        notes = []
+        if week.rest_days:
+            plural = "s" if week.rest_days > 1 else ""
+            notes.append(f"{week.rest_days} rest day{plural}, aim {week.target}")
+        if step_up_offer(goal, journal, day) is not None:
+            notes.append("step up? g")
+        unit = "min" if goal.unit == "minutes" else ("time" if week.target == 1 else "times")
+        bars.append(Progress(goal.name, week.done, week.target, unit, " · ".join(notes)))
+    return tuple(bars)
+
+
+def flares_text(journal: Journal, day: date) -> Text:
+    """Flare figures, neutrally: since the last, how many lately, the usual gap."""
+    summary = flare_summary(journal, day)
+    text = Text()
+    if summary.days_since is None:
+        text.append("No flare days recorded.")
+        return text
+    if summary.days_since == 0:
+        text.append("Today is a rest day.\n")
+    else:
+        plural = "s" if summary.days_since != 1 else ""
+        text.append("Since the last flare: ")
+        text.append(f"{summary.days_since} day{plural}\n", "bold")
+    text.append("Rest days, last 4 weeks: ")
+    text.append(f"{summary.last_4_weeks}\n", "bold")
+    if summary.typical_gap is not None:
+        text.append("Usually ")
+        text.append(f"{summary.typical_gap:.0f} days", "bold")
+        text.append(" apart")
+        if summary.typical_length is not None:
+            length = round(summary.typical_length)
+            text.append(f", {length} day{'s' if length != 1 else ''} long")
+    text.rstrip()
+    return text
+
+
+def routines_text(journal: Journal, day: date, limit: int = ROUTINES_SHOWN) -> Text:
+    """Her routines with their counts and next milestone (with its reward and expected date)."""
+    counts = routine_counts(journal, day)[:limit]
+    text = Text()
+    if not counts:
+        text.append("Routines you name (a video, a walk) are counted here.", DIM)
+        return text
+    for i, rc in enumerate(counts):
+        if i:
+            text.append("\n")
+        text.append(rc.routine, "bold")  # her name for it, literally
+        text.append(f"  {ordinal(rc.count)} time\n")
+        text.append(f"  next: {rc.next_milestone}", DIM)
+        if rc.reward:
+            text.append(" (", DIM)
+            text.append(rc.reward, DIM)
+            text.append(")", DIM)
+        if rc.projected is not None:
+            text.append(f", about {short_date(rc.projected)}", DIM)
+            if rc.projected.year != day.year:
+                text.append(f" {rc.projected.year}", DIM)
+    return text
+
+
+def insights_text(journal: Journal, day: date) -> Text:
+    """Each comparison with its sample sizes, in plain words."""
+    found = insights(journal, day)
+    change = pain_change(journal, day)
+    text = Text()
+    if not found and change is None:
+        text.append(
+            "After a few weeks of check-ins, this shows how pain, sleep and mood "
+            "compare on days with and without movement (with how many days each rests on).",
+            DIM,
+        )
+        return text
+    for i, item in enumerate(found):
+        if i:
+            text.append("\n")
+        text.append(f"{item.title}: ")
+        text.append(f"{item.a_mean:.1f}", "bold")
+        text.append(f" {item.a_label} ({item.a_n} days) vs ")
+        text.append(f"{item.b_mean:.1f}", "bold")
+        text.append(f" {item.b_label} ({item.b_n} days)")
+    if change is not None:
+        if found:
+            text.append("\n")
+        text.append(change.text)
+    return text
+
+
+def _days(day: date, count: int) -> list[date]:
+    return [day - timedelta(days=count - 1 - i) for i in range(count)]
+
+
+def pain_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartData:
+    """Daily pain and its 7-day rolling average."""
+    days = _days(day, count)
+    pain: list[float | None] = []
+    for d in days:
+        c = journal.checkins.get(d)
+        pain.append(float(c.pain) if c is not None and c.pain is not None else None)
+    return ChartData(
+        labels=tuple(short_date(d) for d in days),
+        series=(
+            Series("pain", tuple(pain), "points"),
+            Series("7-day average", rolling_mean(pain, 7), "line"),
+        ),
+        y_min=0,
+        y_max=10,
+        y_ticks=(0, 5, 10),
+        empty_text="Your pain trend appears here after a few check-ins.",
+    )
+
+
+def movement_chart(journal: Journal, day: date, count: int = MOVE_DAYS) -> ChartData:
+    """Minutes per day, stacked by kind (only the kinds she did)."""
+    days = _days(day, count)
+    index = {d: i for i, d in enumerate(days)}
+    minutes = {kind: [0.0] * count for kind in KINDS}
+    for s in sessions_between(journal, days[0], day + timedelta(days=1)):
+        minutes[s.kind][index[s.date]] += s.minutes
+    series = tuple(
+        Series(kind, tuple(values), "bar") for kind, values in minutes.items() if any(values)
+    )
+    return ChartData(
+        labels=tuple(short_date(d) for d in days),
+        series=series,
+        y_min=0,
+        bucket="per_day",
+        empty_text="Movement minutes appear here: m logs a session.",
+    )
+
+
+def sleep_mood_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartData:
+    """Sleep quality and mood (1-5), each as a 7-day rolling average."""
+    days = _days(day, count)
+    sleep: list[float | None] = []
+    mood: list[float | None] = []
+    for d in days:
+        c = journal.checkins.get(d)
+        sleep.append(float(c.sleep_quality) if c and c.sleep_quality is not None else None)
+        mood.append(float(c.mood) if c and c.mood is not None else None)
+    return ChartData(
+        labels=tuple(short_date(d) for d in days),
+        series=(
+            Series("sleep quality", rolling_mean(sleep, 7), "line"),
+            Series("mood", rolling_mean(mood, 7), "line"),
+        ),
+        y_min=1,
+        y_max=5,
+        y_ticks=(1, 3, 5),
+        empty_text="Sleep and mood appear here after a few check-ins.",
+    )
+
+
+def sleep_hours_note(journal: Journal, day: date) -> str:
+    """`7.2 h a night this week` (the mean of the last 7 days that logged hours)."""
+    hours = [
+        c.sleep_hours
+        for d in _days(day, 7)
+        if (c := journal.checkins.get(d)) is not None and c.sleep_hours is not None
+    ]
+    if not hours:
+        return ""
+    return f"{sum(hours) / len(hours):.1f} h a night, last 7 days"

@@ -1,0 +1,134 @@
+"""SVG screenshots of the app, rendered headless over a data file, charts drawn.
+
+`gentle screenshot SCREEN [--output FILE.svg] [--size COLSxROWS]` calls `screenshot()`.
+`python -m tui.screenshot --all [--folder screenshots]` regenerates the repository's screenshots
+over demo data (seed 7, 120 days, today fixed at 2026-11-23) in a temporary file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.core.errors import InputError
+
+if TYPE_CHECKING:
+    from tui.store import Store
+
+SCREENS = ("dashboard", "checkin", "move", "goals", "help")
+DEFAULT_SIZE = (120, 40)
+CHART_WAIT_SECONDS = 20.0
+
+#: What `--all` writes: (file name, screen, size, theme).
+ALL_SHOTS: tuple[tuple[str, str, tuple[int, int], str | None], ...] = (
+    ("dashboard.svg", "dashboard", (120, 40), None),
+    ("dashboard-80x24.svg", "dashboard", (80, 24), None),
+    ("dashboard-quiet.svg", "dashboard", (120, 40), "gentle-quiet"),
+    ("checkin.svg", "checkin", (120, 40), None),
+    ("move.svg", "move", (120, 40), None),
+    ("goals.svg", "goals", (120, 40), None),
+    ("help.svg", "help", (120, 40), None),
+)
+DEMO_TODAY = date(2026, 11, 23)
+DEMO_SEED = 7
+DEMO_DAYS = 120
+
+
+def screenshot(
+    store: Store,
+    screen_name: str,
+    output_path: str | Path,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    *,
+    theme: str | None = None,
+) -> Path:
+    """Render `screen_name` over the store's data at `size`, write it as SVG, return its path."""
+    if screen_name not in SCREENS:
+        raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
+    from tui.app import GentleApp
+
+    path = Path(output_path)
+    app = GentleApp(store, theme=theme)
+    failure: list[BaseException] = []
+
+    async def capture(pilot: Any) -> None:
+        try:
+            await _open(app, screen_name)
+            await _wait_until_drawn(pilot)
+            path.write_text(app.export_screenshot(title=f"Gentle Flow: {screen_name}"), "utf-8")
+        except BaseException as exc:  # reported after the app has closed the terminal
+            failure.append(exc)
+        finally:
+            app.exit()
+
+    app.run(headless=True, size=size, auto_pilot=capture)
+    if failure:
+        raise failure[0]
+    return path
+
+
+async def _open(app: Any, screen_name: str) -> None:
+    if screen_name == "checkin":
+        app.action_checkin()
+    elif screen_name == "move":
+        app.action_move()
+    elif screen_name in ("goals", "help"):
+        await app.switch_mode(screen_name)
+
+
+async def _wait_until_drawn(pilot: Any) -> None:
+    """Let the screens settle, then wait for every chart's lazy drawing to land."""
+    from widgets.chart import Chart
+
+    app = pilot.app
+    deadline = time.monotonic() + CHART_WAIT_SECONDS
+    await pilot.pause()
+    while True:
+        await pilot.pause()
+        charts = [chart for screen in app.screen_stack for chart in screen.query(Chart)]
+        if all(chart.is_drawn for chart in charts) or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.005)
+    await pilot.pause()
+
+
+def regenerate_all(folder: Path) -> list[Path]:
+    """The repository's screenshots over demo data, in `folder`."""
+    from tui.core.demo import generate
+    from tui.store import Store
+
+    os.environ["GENTLE_TODAY"] = DEMO_TODAY.isoformat()
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "gentle.json")
+        store.replace_journal(generate(DEMO_DAYS, DEMO_SEED, DEMO_TODAY))
+        for name, screen, size, theme in ALL_SHOTS:
+            written.append(screenshot(store, screen, folder / name, size, theme=theme))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tui.screenshot", description="Regenerate the SVG screenshots."
+    )
+    parser.add_argument("--all", action="store_true", help="every screenshot, over demo data")
+    parser.add_argument("--folder", default="screenshots", help="where to write (screenshots)")
+    args = parser.parse_args(argv)
+    if not args.all:
+        parser.print_help()
+        return 2
+    for path in regenerate_all(Path(args.folder)):
+        print(f"Saved {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

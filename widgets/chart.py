@@ -1,0 +1,183 @@
+"""A chart widget drawn with plotext 6, in the colours of the current Textual theme.
+
+Data comes in through the `data` reactive (a `ChartData`); the chart is drawn in a worker thread
+(plotext is imported there, on first use, after the first frame) at the size the widget has, and
+drawn again when the data or the size changes. `Chart.Drawn` tells the parents when it is on
+screen, so a screenshot can wait for it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Span, Text
+from textual import work
+from textual.message import Message
+from textual.reactive import var
+from textual.widget import Widget
+
+from widgets.plotting import MAX_SERIES, ChartData, build_chart
+
+_SERIES_CLASSES = tuple(f"chart--series-{i}" for i in range(1, MAX_SERIES + 1))
+_Key = tuple[ChartData, int, int]
+
+__all__ = ["Chart", "ChartData"]
+
+
+class Chart(Widget):
+    """A line, points or stacked-bar chart with a one-line legend above it."""
+
+    DEFAULT_CSS = """
+    Chart {
+        height: 1fr;
+        min-height: 5;
+        color: $foreground-muted;
+    }
+    Chart > .chart--series-1 { color: $primary; }
+    Chart > .chart--series-2 { color: $secondary; }
+    Chart > .chart--series-3 { color: $accent; }
+    Chart > .chart--series-4 { color: $success; }
+    Chart > .chart--series-5 { color: $warning; }
+    Chart > .chart--series-6 { color: $foreground; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(_SERIES_CLASSES)
+
+    data: var[ChartData | None] = var(None, always_update=False)
+
+    class Drawn(Message):
+        """The chart finished drawing its current data at its current size."""
+
+        def __init__(self, chart: Chart) -> None:
+            super().__init__()
+            self.chart = chart
+
+        @property
+        def control(self) -> Chart:
+            return self.chart
+
+    class _Built(Message):
+        """A worker thread built the chart text for `key` (private to the widget)."""
+
+        def __init__(self, key: _Key, ansi: str) -> None:
+            super().__init__()
+            self.key = key
+            self.ansi = ansi
+
+    def __init__(
+        self,
+        data: ChartData | None = None,
+        *,
+        legend: bool = True,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.legend = legend
+        self._ready = False
+        self._built_key: _Key | None = None
+        self._ansi: str | None = None
+        self._parsed: tuple[str, Text] | None = None
+        self.set_reactive(Chart.data, data)
+
+    @property
+    def is_drawn(self) -> bool:
+        """Whether what is on screen is the current data at the current size."""
+        return self._wanted_key() in (None, self._built_key)
+
+    def on_mount(self) -> None:
+        # Draw only once the first frame is on screen: plotext stays off the path to it.
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        self._ready = True
+        self._schedule()
+
+    def watch_data(self) -> None:
+        self._schedule()
+
+    def on_resize(self) -> None:
+        self._schedule()
+
+    def _plot_size(self) -> tuple[int, int]:
+        width, height = self.content_size
+        return width, height - (1 if self.legend else 0)
+
+    def _wanted_key(self) -> _Key | None:
+        data = self.data
+        width, height = self._plot_size()
+        if data is None or not data.has_values() or width < 12 or height < 4:
+            return None
+        return (data, width, height)
+
+    def _schedule(self) -> None:
+        if not self._ready:
+            return
+        key = self._wanted_key()
+        if key is None:
+            self._built_key = None
+            self.refresh()
+            self.post_message(self.Drawn(self))
+        elif key != self._built_key:
+            self._draw(key)
+
+    @work(thread=True, exclusive=True, group="chart")
+    def _draw(self, key: _Key) -> None:
+        data, width, height = key
+        self.post_message(self._Built(key, build_chart(data, width, height)))
+
+    def on_chart__built(self, message: _Built) -> None:
+        message.stop()
+        if message.key != self._wanted_key():
+            return  # the data or the size changed meanwhile: a newer drawing is on its way
+        self._built_key = message.key
+        self._ansi = message.ansi
+        self.refresh()
+        self.post_message(self.Drawn(self))
+
+    def _palette(self) -> list[Style]:
+        return [self.get_component_rich_style(name, partial=True) for name in _SERIES_CLASSES]
+
+    def _legend_line(self, data: ChartData, palette: list[Style]) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for i, series in enumerate(data.series[:MAX_SERIES]):
+            mark = {"bar": "█", "points": "•", "line": "─"}[series.style]
+            if i:
+                line.append("   ")
+            line.append(mark + " ", palette[i])
+            line.append(series.name)  # appended as plain text: never markup
+        return line
+
+    def render(self) -> Text:
+        data = self.data
+        if data is None:
+            return Text("")
+        if not data.has_values():
+            return Text(data.empty_text)
+        palette = self._palette()
+        out = self._legend_line(data, palette) if self.legend else Text()
+        chart = self._chart_text(palette)
+        if chart is None:
+            return out
+        if self.legend:
+            out.append("\n")
+        out.append_text(chart)
+        return out
+
+    def _chart_text(self, palette: list[Style]) -> Text | None:
+        """The built chart with its sentinel colours replaced by this theme's series colours."""
+        if self._ansi is None or self._built_key is None:
+            return None
+        if self._parsed is None or self._parsed[0] is not self._ansi:
+            self._parsed = (self._ansi, Text.from_ansi(self._ansi, no_wrap=True, end=""))
+        parsed = self._parsed[1]
+        spans = []
+        for span in parsed.spans:
+            style = span.style
+            color = style.color if isinstance(style, Style) else None
+            number = color.number if color is not None else None
+            if number is not None and 1 <= number <= MAX_SERIES:
+                spans.append(Span(span.start, span.end, palette[number - 1]))
+        return Text(parsed.plain, spans=spans, no_wrap=True, end="")
