@@ -32,6 +32,9 @@ NOT_OURS = {
         {"_meta": {"1": {"app": "gentle-flow", "schema": 99}}, "sessions": {}}
     ),
     "a table that is not a table": orjson.dumps({"_meta": {"1": OURS}, "sessions": [1, 2]}),
+    "an entry that is not an object": orjson.dumps(
+        {"_meta": {"1": OURS}, "sessions": {"1": {"date": "2024-05-01"}, "2": 5}}
+    ),
 }
 
 DAMAGED = {
