@@ -162,9 +162,10 @@ def cmd_goal_step(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_goal_remove(args: argparse.Namespace, store: Any) -> int:
-    if not store.remove_goal(args.name):
+    removed = store.remove_goal(args.name)
+    if removed is None:
         store.goal(args.name)  # raises the error that names the goals there are
-    print(f"Goal removed: {args.name}.")
+    print(f"Goal removed: {removed}.")
     return 0
 
 
@@ -405,6 +406,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except FileProblem as exc:
         print(f"gentle: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file system refusal not foreseen above: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"gentle: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("gentle: stopped", file=sys.stderr)

@@ -36,10 +36,10 @@ class IntRange:
             raise InputError(field_name, f"must be {allowed}, got {value!r}")
         if isinstance(value, str):
             text = value.strip()
-            try:
-                value = int(text)
-            except ValueError:
-                raise InputError(field_name, f"must be {allowed}, got {text!r}") from None
+            # Plain ASCII digits only: int() would also take "1_0" and other scripts' digits.
+            if not (text.isascii() and text.lstrip("+-").isdigit()):
+                raise InputError(field_name, f"must be {allowed}, got {text!r}")
+            value = int(text)
         if isinstance(value, float):
             if not value.is_integer():
                 raise InputError(field_name, f"must be {allowed}, got {value!r}")

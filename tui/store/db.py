@@ -107,7 +107,11 @@ class Store:
     def open(cls, path: str | Path | None = None) -> Store:
         """Open (or prepare to create) the data file; refuse one that is not ours."""
         target = Path(path).expanduser() if path is not None else default_path()
-        if target.is_dir():
+        try:
+            is_dir = target.is_dir()
+        except OSError as exc:
+            raise StoreError(f"cannot read {target}: {exc.strerror}") from None
+        if is_dir:
             raise StoreError(f"{target} is a folder; give a file path such as {target / FILE_NAME}")
         if not target.parent.exists():
             # mkdir(parents=True) would make the missing parents 0755: make each one 0700.
@@ -348,13 +352,16 @@ class Store:
         known = ", ".join(repr(g.name) for g in goals) or "none yet"
         raise InputError("name", f"no goal named {name!r} (goals: {known})")
 
-    def remove_goal(self, name: str) -> bool:
+    def remove_goal(self, name: str) -> str | None:
+        """Remove the goal of that name (case-insensitive); returns its stored name, if any."""
         with self.transaction():
             doc_id = self._goal_id(name)
             if doc_id is None:
-                return False
-            self._db.table("goals").remove(doc_ids=[doc_id])
-            return True
+                return None
+            table = self._db.table("goals")
+            doc = table.get(doc_id=doc_id)
+            table.remove(doc_ids=[doc_id])
+            return str(doc["name"]) if isinstance(doc, dict) else name
 
     def add_milestone(self, milestone: CustomMilestone) -> None:
         with self.transaction():
