@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.models import Session
-from tui.store import Store
+from tui.store import Store, storage
 
 DAY = date(2024, 5, 1)
 
@@ -69,3 +69,22 @@ def test_a_transaction_that_stops_halfway_writes_nothing(db: Path) -> None:
     assert db.read_bytes() == before
     journal = store.journal()
     assert [s.minutes for s in journal.sessions] == [20] and journal.checkins == {}
+
+
+def test_a_write_from_another_process_is_kept_even_when_the_file_looks_unchanged(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On ext4 a replaced file's inode comes back within a few writes, and kernels before 6.13
+    # stamp files with a clock of 1-4 ms steps: two writes of the same size can then share
+    # (inode, mtime, size). Simulate such a file system: stat tells only the size.
+    def coarse_stamp(path: Path) -> tuple[int, int, int] | None:
+        return (1, 0, path.stat().st_size) if path.exists() else None
+
+    monkeypatch.setattr(storage, "file_stamp", coarse_stamp)
+    app = Store.open(db)
+    app.log_checkin(DAY, {"pain": 3})
+    Store.open(db).log_checkin(DAY, {"pain": 4})  # the command line, meanwhile: same size
+    app.log_checkin(DAY, {"mood": 2})
+
+    checkin = Store.open(db).journal().checkins[DAY]
+    assert (checkin.pain, checkin.mood) == (4, 2)

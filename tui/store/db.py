@@ -197,6 +197,7 @@ class Store:
         try:
             for stale in temp_files(self.path):  # under the lock, any temp file is a dead writer's
                 stale.unlink(missing_ok=True)
+            self._storage.forget_if_changed()  # stat alone can miss another process's write
             self._read()
             self._storage.begin()
             if self._storage.loads != self._db_loads:

@@ -76,6 +76,7 @@ class AtomicStorage(Storage):
         self._check = check
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
+        self._raw: bytes | None = None  # the bytes last read or written, i.e. what `_data` is
         self._batch = False
         self._dirty = False
         self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
@@ -102,8 +103,29 @@ class AtomicStorage(Storage):
             self._check(data)
         self._data = data if data is not None else {}
         self._stamp = stamp
+        self._raw = raw
         self.generation += 1
         self.loads += 1
+
+    def forget_if_changed(self) -> None:
+        """Drop the cache if the file's bytes are not the ones last read or written.
+
+        Call it under the process lock before a read-modify-write. The stat stamp alone can miss
+        another process's write: ext4 hands a replaced file's inode out again within a few writes,
+        and before Linux 6.13 mtimes move in 1-4 ms steps, so two versions of the same size can
+        share inode, mtime and size. Reading the bytes back costs well under a millisecond.
+        """
+        if self._data is None:
+            return
+        try:
+            same = self.path.read_bytes() == self._raw
+        except FileNotFoundError:
+            same = self._raw == b""
+        except OSError:
+            same = False  # let the reload report it
+        if not same:
+            self._data = None
+            self._stamp = None
 
     def changed_on_disk(self) -> bool:
         """Whether another process replaced the file since we last read it."""
@@ -121,8 +143,10 @@ class AtomicStorage(Storage):
         assert self._data is not None
         if self.before_write is not None:
             self.before_write()
-        atomic_write(self.path, orjson.dumps(self._data))
+        payload = orjson.dumps(self._data)
+        atomic_write(self.path, payload)
         self._stamp = file_stamp(self.path)
+        self._raw = payload
 
     def begin(self) -> None:
         """Start a batch: reads come from memory, writes wait for `commit`."""
