@@ -214,6 +214,9 @@ class Store:
             except OSError as exc:
                 self._storage.rollback()
                 raise StoreError(f"cannot write {self.path}: {exc.strerror}") from None
+            except BaseException:  # ctrl+c mid-commit: memory must not keep what the file lacks
+                self._storage.rollback()
+                raise
         finally:
             self._depth = 0
             self._lock.release()
