@@ -290,17 +290,7 @@ def cmd_app(args: argparse.Namespace, store: Any) -> int:
 # -- parser ------------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="gentle", description="A calm tracker for pain, sleep, mood and movement."
-    )
-    parser.add_argument("--version", action="version", version=f"gentle-flow {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help="the data file (default: $GENTLE_DB or the user data folder)"
-    )
-    parser.set_defaults(handler=cmd_app)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-
+def _add_log(sub: Any) -> None:
     log = sub.add_parser("log", help="log a check-in or a movement session")
     log_sub = log.add_subparsers(metavar="WHAT", required=True, parser_class=_Parser)
     checkin = log_sub.add_parser("checkin", help="how the night and the day are")
@@ -327,6 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("--note")
     move.set_defaults(handler=cmd_log_move)
 
+
+def _add_goal(sub: Any) -> None:
     goal = sub.add_parser("goal", help="weekly goals")
     goal_sub = goal.add_subparsers(metavar="ACTION", required=True, parser_class=_Parser)
     add = goal_sub.add_parser("add", help="add a weekly goal")
@@ -353,6 +345,8 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(handler=cmd_goal_remove)
 
+
+def _add_milestone(sub: Any) -> None:
     milestone = sub.add_parser("milestone", help="your own milestones for a routine")
     milestone_sub = milestone.add_subparsers(metavar="ACTION", required=True, parser_class=_Parser)
     madd = milestone_sub.add_parser("add", help="celebrate a routine at COUNT, with a reward")
@@ -361,41 +355,91 @@ def build_parser() -> argparse.ArgumentParser:
     madd.add_argument("--reward", help='e.g. "ice cream"')
     madd.set_defaults(handler=cmd_milestone_add)
 
+
+def _add_status(sub: Any) -> None:
     st = sub.add_parser("status", help="today, this week's goals, flares, routines")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=cmd_status)
 
+
+def _add_demo(sub: Any) -> None:
     demo = sub.add_parser("demo", help="write realistic demo data")
     demo.add_argument("--days", default="120")
     demo.add_argument("--seed", default="0")
     demo.add_argument("--force", action="store_true", help="replace existing entries")
     demo.set_defaults(handler=cmd_demo)
 
+
+def _add_config(sub: Any) -> None:
     config = sub.add_parser("config", help="settings")
     config_sub = config.add_subparsers(metavar="SETTING", required=True, parser_class=_Parser)
     ws = config_sub.add_parser("week-start", help="the first day of the week (default monday)")
     ws.add_argument("day", metavar="DAY")
     ws.set_defaults(handler=cmd_config_week_start)
 
+
+def _add_screenshot(sub: Any) -> None:
     shot = sub.add_parser("screenshot", help="render a screen to SVG")
     shot.add_argument("screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help")
     shot.add_argument("--output", metavar="FILE.svg")
     shot.add_argument("--size", default="120x40", metavar="COLSxROWS")
     shot.set_defaults(handler=cmd_screenshot)
 
-    try:
-        from tui.io.commands import add_commands
-    except ImportError:  # the import/export commands are optional while they are built
-        pass
-    else:
-        add_commands(sub)
+
+def _add_io(sub: Any) -> None:
+    from tui.io.commands import add_commands
+
+    add_commands(sub)
+
+
+# Each command's parser is built only when that command runs: argparse spends ~1 ms per argument
+# (gettext look-ups), which adds up on every `gentle log` from a script.
+COMMANDS: dict[str, Any] = {
+    "log": _add_log,
+    "goal": _add_goal,
+    "milestone": _add_milestone,
+    "status": _add_status,
+    "demo": _add_demo,
+    "config": _add_config,
+    "screenshot": _add_screenshot,
+    "export": _add_io,
+    "import": _add_io,
+    "report": _add_io,
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `gentle` parser: only `command`'s sub-parser when it is known, else all of them."""
+    parser = _Parser(
+        prog="gentle", description="A calm tracker for pain, sleep, mood and movement."
+    )
+    parser.add_argument("--version", action="version", version=f"gentle-flow {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="the data file (default: $GENTLE_DB or the user data folder)"
+    )
+    parser.set_defaults(handler=cmd_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    adders = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for add in adders:
+        add(sub)
     return parser
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The sub-command named in `argv` (skipping `--db PATH`), if any."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `gentle`; returns the exit status (0 ok, 1 a file problem, 2 bad input)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_of(argv)).parse_args(argv)
     try:
         from tui.store import Store
 
