@@ -48,6 +48,14 @@ FIELD_WORDS = {
 }
 
 
+#: Tab and shift+tab as priority bindings: they move focus at once, so a digit typed right after a
+#: tab (fast typing, a pasted sequence) lands in the next field, not the one being left.
+FOCUS_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+]
+
+
 def describe_day(day: date, today: date) -> str:
     """'today, Tue 4 Mar' / 'yesterday, Mon 3 Mar' / 'Sun 2 Mar 2025' in the user's words."""
     short = f"{day:%a} {day.day} {day:%b}"
@@ -58,6 +66,15 @@ def describe_day(day: date, today: date) -> str:
     if day.year != today.year:
         return f"{short} {day.year}"
     return short
+
+
+def when(day: date, today: date) -> str:
+    """'today', 'yesterday' or 'Sat 21 Nov' (a short date for lists)."""
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    return describe_day(day, today)
 
 
 def step_day(day: date, delta: int, today: date) -> date:
@@ -242,7 +259,7 @@ class ChoiceBar(Widget, can_focus=True):
         focused = self.has_focus
         for index, choice in enumerate(self.choices):
             on = choice.value in self.picked
-            mark = ("●" if on else "○") if not self.multi else ("[x]" if on else "[ ]")
+            mark = ("●" if on else "○") if not self.multi else ("■" if on else "□")
             style = "bold $text-primary" if on else "$foreground-muted"
             if focused and index == self.cursor:
                 style += " underline"
@@ -299,6 +316,7 @@ class Toggle(Widget, can_focus=True):
         self.value = not self.value
 
     def watch_value(self) -> None:
+        self.refresh(layout=True)  # the yes text is longer than the no
         self.post_message(self.Changed(self))
 
     def render(self) -> Content:

@@ -22,6 +22,7 @@ from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import Checkin
 from tui.screens._form import (
+    FOCUS_KEYS,
     Field,
     NumberInput,
     TextInput,
@@ -95,6 +96,7 @@ class CheckinScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", show=False),
         Binding("escape", "leave", "Close", show=False),
+        *FOCUS_KEYS,
         Binding("f", "flare", "Rest day", key_display="f", show=False),
         Binding("ctrl+f", "flare", "Rest day", show=False, priority=True),
         Binding("left_square_bracket", "day(-1)", "Day back", key_display="[", show=False),

@@ -35,6 +35,7 @@ from tui.core.goals import (
 )
 from tui.core.models import Goal, Journal, Step
 from tui.screens._form import (
+    FOCUS_KEYS,
     Choice,
     ChoiceBar,
     ConfirmScreen,
@@ -46,7 +47,7 @@ from tui.screens._form import (
     literal,
 )
 from tui.screens.move import KIND_CHOICES
-from widgets.goal_bar import GoalBar, Progress
+from widgets.goal_bar import GoalBars, Progress
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -121,7 +122,7 @@ def offer_text(goal: Goal, journal: Journal) -> str | None:
     weeks = met_weeks_in_a_row(goal, journal, today())
     return (
         f"You've met this {weeks} weeks running. "
-        f"Step up to {amount(offer, goal.unit)}? (a accept / n not now)"
+        f"Step up to {amount(offer, goal.unit)}? a accept · n not now"
     )
 
 
@@ -131,7 +132,7 @@ class GoalCard(Vertical, can_focus=True):
     DEFAULT_CSS = """
     GoalCard {
         height: auto;
-        padding: 0 1;
+        padding: 0 0 0 1;
         margin: 0 0 1 0;
         border-left: blank;
     }
@@ -153,7 +154,7 @@ class GoalCard(Vertical, can_focus=True):
         goal, journal = self.goal, self.journal
         week = week_progress(goal, journal, today())
         unit = "sessions" if goal.unit == "sessions" else "minutes"
-        yield GoalBar(Progress(goal.name, week.done, week.target, f"{unit} this week"))
+        yield GoalBars((Progress(goal.name, week.done, week.target, f"{unit} this week"),))
         yield Static(about_line(goal, week), markup=False)
         yield Static(history_line(goal, journal), markup=False)
         offer = offer_text(goal, journal)
@@ -274,7 +275,7 @@ class GoalsScreen(Screen[None]):
                 chosen = cards[0]
             if chosen is not None:
                 chosen.focus()
-                chosen.scroll_visible(animate=False)
+                self.call_after_refresh(chosen.scroll_visible, animate=False)
 
     def _show_title(self, journal: Journal) -> None:
         start = week_progress(Goal("", "sessions", 1), journal, today()).start
@@ -411,6 +412,7 @@ class GoalFormScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", show=False),
         Binding("escape", "leave", "Close", show=False),
+        *FOCUS_KEYS,
     ]
 
     UNITS = (Choice("sessions", "sessions", "s"), Choice("minutes", "minutes", "m"))
@@ -478,7 +480,8 @@ class GoalFormScreen(ModalScreen[str | None]):
                 control_width=6,
             )
             yield Static(
-                "No kinds picked: every kind counts. A step up is only ever offered; you decide.",
+                "With no kind picked, every kind counts. "
+                "A step up is only ever offered: you decide.",
                 id="goal-note",
                 markup=False,
             )

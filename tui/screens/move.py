@@ -26,6 +26,7 @@ from tui.core.errors import FileProblem, InputError
 from tui.core.milestones import ordinal, pending_celebrations
 from tui.core.models import KINDS, Journal, Session, routine_key
 from tui.screens._form import (
+    FOCUS_KEYS,
     Choice,
     ChoiceBar,
     Field,
@@ -36,6 +37,7 @@ from tui.screens._form import (
     keys_line,
     literal,
     step_day,
+    when,
 )
 
 if TYPE_CHECKING:
@@ -102,7 +104,7 @@ def describe_session(session: Session, day: date) -> Content:
         parts.append(Content("with ") + literal(session.companion))
     if session.place:
         parts.append(Content("at ") + literal(session.place))
-    parts.append(Content.styled(describe_day(session.date, day), "$foreground-muted"))
+    parts.append(Content.styled(when(session.date, day), "$foreground-muted"))
     return Content(" · ").join(parts)
 
 
@@ -148,6 +150,7 @@ class MoveScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", show=False),
         Binding("escape", "leave", "Close", show=False),
+        *FOCUS_KEYS,
         Binding("left_square_bracket", "day(-1)", "Day back", show=False),
         Binding("right_square_bracket", "day(1)", "Day on", show=False),
         *(Binding(str(n), f"repeat({n})", f"Repeat {n}", show=False) for n in range(1, 10)),
