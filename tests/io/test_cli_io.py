@@ -70,7 +70,7 @@ def test_sleep_fills_only_check_ins_without_sleep_hours(gentle: Gentle, apple_di
     gentle.ok("log", "checkin", "--date", "2025-09-20", "--pain", "4")
     gentle.ok("log", "checkin", "--date", "2025-09-21", "--pain", "3", "--sleep-hours", "5")
     out = gentle.ok("import", "apple-health", apple_dir / "export-ios16.xml")
-    assert out.endswith("sleep filled in on 1 check-ins.\n")
+    assert out.endswith("sleep filled in on 1 check-in.\n")
     checkins = {c["date"]: c for c in json.loads(gentle.ok("export"))["checkins"]}
     assert checkins["2025-09-20"]["sleep_hours"] == 7.25
     assert checkins["2025-09-21"]["sleep_hours"] == 5  # hers, kept

@@ -291,15 +291,6 @@ def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split()) or type(err).__name__
 
 
-def describe_ignored(ignored: Counter[str]) -> str:
-    """`3 ignored (2 shorter than half a minute, 1 dated after today)` or `0 ignored`."""
-    total = sum(ignored.values())
-    if not total:
-        return "0 ignored"
-    reasons = ", ".join(f"{n} {why}" for why, n in ignored.most_common())
-    return f"{total} ignored ({reasons})"
-
-
 def activity_table() -> list[tuple[str, str]]:
     """The documented mapping, for docs and tests: (HKWorkoutActivityType..., kind)."""
     return [(ACTIVITY_PREFIX + name, kind) for name, kind in KIND_BY_ACTIVITY.items()]
@@ -309,7 +300,6 @@ __all__ = [
     "KIND_BY_ACTIVITY",
     "AppleHealthData",
     "activity_table",
-    "describe_ignored",
     "kind_for",
     "read_apple_health",
 ]

@@ -81,15 +81,16 @@ def export_command(args: argparse.Namespace, store: Store) -> int:
 def import_json_command(args: argparse.Namespace, store: Store) -> int:
     """Restore an export: exactly into an empty file, without duplicates into one with data."""
     from tui.io.backup import read_json
-    from tui.io.merge import merge_journal
+    from tui.io.merge import count, merge_journal
 
     incoming = read_json(args.file)
     with store.transaction():
         if store.is_empty():
             store.replace_journal(incoming)
             print(
-                f"Restored {len(incoming.checkins)} check-ins, {len(incoming.sessions)} sessions "
-                f"and {len(incoming.goals)} goals from {args.file.name}."
+                f"Restored {count(len(incoming.checkins), 'check-in')}, "
+                f"{count(len(incoming.sessions), 'session')} and "
+                f"{count(len(incoming.goals), 'goal')} from {args.file.name}."
             )
             return 0
         plan = merge_journal(store.journal(), incoming)
@@ -99,8 +100,8 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
             store.add_goal(goal)
         for milestone in plan.milestones:
             store.add_milestone(milestone)
-        for routine, count in sorted(plan.celebrated):
-            store.mark_celebrated(routine, count)
+        for routine, times in sorted(plan.celebrated):
+            store.mark_celebrated(routine, times)
     c = plan.checkins
     print(
         f"{args.file.name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
@@ -112,8 +113,8 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
 
 def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
     """Workouts become sessions; nights of sleep fill check-ins that have no sleep hours."""
-    from tui.io.apple_health import describe_ignored, read_apple_health
-    from tui.io.merge import merge_checkins, new_sessions
+    from tui.io.apple_health import read_apple_health
+    from tui.io.merge import count, describe_ignored, merge_checkins, new_sessions
     from tui.io.progress import ProgressBar
 
     bar = ProgressBar(f"Reading {args.file.name}")
@@ -132,25 +133,25 @@ def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
         store.add_sessions(added)
         store.put_checkins(sleep.write)
     print(
-        f"Apple Health: {len(added)} sessions added, {present} already present, "
-        f"{describe_ignored(data.ignored)}; sleep filled in on {sleep.updated} check-ins."
+        f"Apple Health: {count(len(added), 'session')} added, {present} already present, "
+        f"{describe_ignored(data.ignored)}; sleep filled in on {count(sleep.updated, 'check-in')}."
     )
     return 0
 
 
 def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
     """Moods and notes per day; her own values are kept unless --overwrite."""
-    from tui.io.apple_health import describe_ignored
     from tui.io.daylio import parse_mood_map, read_daylio
-    from tui.io.merge import merge_checkins
+    from tui.io.merge import count, describe_ignored, merge_checkins
 
     data = read_daylio(args.file, parse_mood_map(args.mood))
     with store.transaction():
         merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
         store.put_checkins(merged.write)
     print(
-        f"Daylio: {data.entries} entries on {len(data.days)} days: {merged.added} check-ins "
-        f"added, {merged.updated} updated, {merged.present} already present, "
+        f"Daylio: {count(data.entries, 'entry', 'entries')} on {count(len(data.days), 'day')}: "
+        f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
+        f"{merged.present} already present, "
         f"{describe_ignored(data.ignored)}."
     )
     return 0

@@ -127,3 +127,17 @@ def merge_journal(existing: Journal, incoming: Journal) -> JournalMerge:
         milestones=milestones,
         celebrated=incoming.celebrated - existing.celebrated,
     )
+
+
+def describe_ignored(ignored: Counter[str]) -> str:
+    """`3 ignored (2 shorter than half a minute, 1 dated after today)` or `0 ignored`."""
+    total = sum(ignored.values())
+    if not total:
+        return "0 ignored"
+    reasons = ", ".join(f"{n} {why}" for why, n in ignored.most_common())
+    return f"{total} ignored ({reasons})"
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """`1 session`, `3 sessions`, `1 entry`, `2 entries`."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

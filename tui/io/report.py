@@ -47,9 +47,10 @@ ol.timeline { list-style: none; padding: 0; }
 ol.timeline li { padding: 1mm 0; border-bottom: 1px solid #eef1f4; }
 ol.timeline time { display: inline-block; min-width: 24mm; color: #566273; }
 footer { margin-top: 8mm; color: #566273; font-size: 9pt; }
-section { break-inside: avoid-page; }
+.chart, tr, li { break-inside: avoid; }
+h2, h3 { break-after: avoid; }
 @page { size: A4; margin: 14mm; }
-@media print { body { margin: 0; padding: 0; } h2 { break-after: avoid; } }
+@media print { body { margin: 0; padding: 0; } }
 """
 
 
