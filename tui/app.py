@@ -72,28 +72,53 @@ class GentleApp(App[None]):
         self.store = store
         for theme_object in THEMES:
             self.register_theme(theme_object)
-        wanted = theme or os.environ.get("GENTLE_THEME") or CALM
-        # Set before the first frame: a theme set later restyles every widget (slow on start).
-        self.theme = wanted if wanted in self.available_themes else CALM
         self._loud_theme = CALM
         self._loud_animation = self.animation_level
+        self._start_theme(theme or os.environ.get("GENTLE_THEME") or CALM)
         self._flare_offered = False
         self.dashboard: DashboardScreen | None = None
         # Modes are added here, not in the MODES class variable: their screens need the store.
         self.add_mode("dashboard", self._dashboard_screen)
-        self.add_mode("goals", self.make_goals_screen)
+        self.add_mode("goals", self._goals_screen)
         self.add_mode("help", self._help_screen)
+
+    def _start_theme(self, name: str) -> None:
+        """Choose the theme before any CSS is read.
+
+        Setting `theme` the usual way makes Textual parse and apply all CSS again, which doubles
+        the work before the first frame; our own (dark) themes are set quietly instead.
+        """
+        if name not in (CALM, QUIET):
+            self.theme = name if name in self.available_themes else CALM
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{name}", update=False)
+        if name == QUIET:
+            self.animation_level = "none"
 
     # -- screens ---------------------------------------------------------------------------------
 
+    def _fresh(self, screen: Screen[Any]) -> Screen[Any]:
+        """Mark a new mode screen as styled with the current CSS.
+
+        Textual re-parses and re-applies all CSS when a mode's screen first opens unless the
+        screen says it is up to date; a screen created just now is (Textual 8: the check compares
+        `_css_update_count`). This halves the CSS work before the first frame.
+        """
+        screen._css_update_count = self._css_update_count
+        return screen
+
     def _dashboard_screen(self) -> Screen[Any]:
         self.dashboard = DashboardScreen(self.store)
-        return self.dashboard
+        return self._fresh(self.dashboard)
 
     def _help_screen(self) -> Screen[Any]:
         from tui.screens.help import HelpScreen
 
-        return HelpScreen()
+        return self._fresh(HelpScreen())
+
+    def _goals_screen(self) -> Screen[Any]:
+        return self._fresh(self.make_goals_screen())
 
     def make_goals_screen(self) -> Screen[Any]:
         """The goals screen (a mode of its own)."""

@@ -33,7 +33,7 @@ NO_GOALS = "No weekly goals yet. g sets one: small and attainable, it's the long
 
 
 def _titled(widget: Widget, title: str) -> Widget:
-    widget.add_class("panel")
+    widget.add_class("panel", update=False)
     widget.border_title = title
     return widget
 
