@@ -209,6 +209,23 @@ async def test_a_goal_named_like_markup_is_shown_as_typed(
         assert "[i]Video[/i]" in screen_text(app)
 
 
+async def test_movement_logged_from_the_goals_screen_shows_at_once(
+    empty_store: Store, fixed_today: date
+) -> None:
+    empty_store.add_goal(
+        Goal.create(name="Walks", per_week=3, kinds=("walk",), created=fixed_today)
+    )
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert "0 of 3" in str(app.screen.query_one("GoalBars").render())
+        await pilot.press("m", "w", "tab", "2", "0", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert "1 of 3" in str(app.screen.query_one("GoalBars").render())
+
+
 def test_goals_screen_at_80x24(snap_compare, demo_store: Store) -> None:
     assert snap_compare(Host(GoalsScreen(demo_store)), terminal_size=(80, 24))
 

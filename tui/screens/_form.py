@@ -332,6 +332,10 @@ class Field(Vertical):
     Field {
         height: auto;
     }
+    Field:focus-within {
+        /* A rule on Field itself, so Textual restyles its label when focus comes or goes. */
+        height: auto;
+    }
     Field > Horizontal {
         height: 1;
     }
