@@ -68,3 +68,12 @@ def test_every_entry_keeps_its_own_id_on_disk_after_removals(db: Path) -> None:
     assert all(isinstance(key, str) and key.isdigit() for key in goals)
     assert sorted(doc["name"] for doc in goals.values()) == ["Three", "Two"]
     assert goals["2"]["name"] == "Two"
+
+
+def test_a_changed_goal_keeps_its_place_in_her_list(db: Path) -> None:
+    store = Store.open(db)
+    for name in ("Strength videos", "Walks", "Moving minutes"):
+        store.add_goal(walks(name=name))
+    store.save_goal(dataclasses.replace(store.goal("Strength videos"), target=4))
+    names = [(g.name, g.target) for g in Store.open(db).journal().goals]
+    assert names == [("Strength videos", 4), ("Walks", 3), ("Moving minutes", 3)]

@@ -342,9 +342,8 @@ class Store:
             table = self._db.table("goals")
             if doc_id is None:
                 table.insert(goal.to_dict())
-            else:
-                table.remove(doc_ids=[doc_id])
-                table.insert(goal.to_dict())
+            else:  # in place, so the goal keeps its position in her list
+                table.update(goal.to_dict(), doc_ids=[doc_id])
 
     def goal(self, name: str) -> Goal:
         """The goal of that name (case-insensitive), or InputError naming the known goals."""
