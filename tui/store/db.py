@@ -282,12 +282,18 @@ class Store:
         clean = Checkin.validate_fields(values)
         if not clean:
             raise InputError("checkin", "give at least one field (pain, mood, sleep_hours, ...)")
+        iso = day.isoformat()
         with self.transaction():
             table = self._db.table("checkins")
-            found = table.get(Query().date == day.isoformat())
-            old = _checkin(dict(found)) if isinstance(found, dict) else Checkin(date=day)
+            # A plain scan of the stored dicts: TinyDB's Query would test every document twice.
+            raw = self._read().get("checkins", {})
+            doc_id = next((int(i) for i, doc in raw.items() if doc["date"] == iso), None)
+            old = _checkin(raw[str(doc_id)]) if doc_id is not None else Checkin(date=day)
             new = old.merged(clean)
-            table.upsert(new.to_dict(), Query().date == day.isoformat())
+            if doc_id is None:
+                table.insert(new.to_dict())
+            else:
+                table.update(new.to_dict(), doc_ids=[doc_id])
         return new
 
     def add_session(self, session: Session) -> None:
