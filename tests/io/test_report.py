@@ -191,3 +191,14 @@ def test_an_empty_journal_still_gives_a_readable_report() -> None:
     page = Page(render_report(Journal(), TODAY, 4))
     assert "Check-ins logged on 0 of 22 days." in page.all_text
     assert "No goals set." in page.all_text and "No notes in the period." in page.all_text
+
+
+def test_a_year_long_report_tables_months_and_charts_weekly_means() -> None:
+    journal = generate(400, 5, TODAY)
+    page = Page(render_report(journal, TODAY, 52))
+    assert "Month" in page.all_text and "2026-11" in page.all_text
+    assert "Week of" in page.all_text  # the goals' recent weeks stay weekly
+    assert page.classes["day"] == 0  # a year of single days would be noise: weekly means instead
+    assert page.classes["mean"] == 3  # one line of weekly means per daily chart
+    assert "The last 12 weeks:" in page.all_text
+    assert "Minutes of movement per month, by kind" in render_report(journal, TODAY, 52)

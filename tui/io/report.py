@@ -24,6 +24,8 @@ from tui.io.svg import WeekBand, daily_chart, days_between, weekly_stacked_bars
 #: A change in mean pain counted as notable: 30% of the starting mean, or 2 points (0-10 scale).
 CHANGE_SHARE = 0.30
 CHANGE_POINTS = 2.0
+MONTHLY_AFTER_WEEKS = 26
+GOAL_WEEKS_SHOWN = 12
 STEP_WORDS = {"created": "set", "up": "stepped up", "down": "stepped down", "edited": "changed"}
 CSS = """
 :root { color: #24303f; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -55,6 +57,18 @@ h2, h3 { break-after: avoid; }
 
 
 @dataclass(frozen=True, slots=True)
+class Bucket:
+    """A row of the report's tables: a calendar week, or a month for long periods."""
+
+    label: str
+    start: date
+    end: date  # exclusive
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day < self.end
+
+
+@dataclass(frozen=True, slots=True)
 class Period:
     """The report's calendar weeks: `first` is a week's first day, `last` is today."""
 
@@ -64,6 +78,30 @@ class Period:
 
     def holds(self, day: date) -> bool:
         return self.first <= day <= self.last
+
+    @property
+    def monthly(self) -> bool:
+        """Long periods are tabled by month, so a year's report stays a few pages."""
+        return len(self.week_starts) > MONTHLY_AFTER_WEEKS
+
+    def buckets(self) -> list[Bucket]:
+        """Weeks (or months, for long periods) covering the period, oldest first."""
+        end = self.last + timedelta(days=1)
+        if not self.monthly:
+            return [
+                Bucket(s.isoformat(), s, min(s + timedelta(days=7), end)) for s in self.week_starts
+            ]
+        out = []
+        start = self.first
+        while start < end:
+            nxt = (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+            out.append(Bucket(start.strftime("%Y-%m"), start, min(nxt, end)))
+            start = nxt
+        return out
+
+    @property
+    def bucket_name(self) -> str:
+        return "Month" if self.monthly else "Week of"
 
 
 def period_for(day: date, weeks: int, first_weekday: int) -> Period:
@@ -82,31 +120,35 @@ def _day(day: date) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class WeekStat:
-    """One week of daily values: how many days had one, their mean and range."""
+class Stat:
+    """Daily values over a week or month: how many days had one, their mean and range."""
 
-    start: date
+    bucket: Bucket
     days: int
     mean: float | None
     low: float | None
     high: float | None
 
 
-def _weekly(period: Period, values: dict[date, float]) -> list[WeekStat]:
+def _stats(buckets: Iterable[Bucket], values: dict[date, float]) -> list[Stat]:
     rows = []
-    for start in period.week_starts:
-        end = start + timedelta(days=7)
-        found = [v for d, v in values.items() if start <= d < end and d <= period.last]
+    for bucket in buckets:
+        found = [v for d, v in values.items() if bucket.holds(d)]
         if found:
-            rows.append(WeekStat(start, len(found), mean(found), min(found), max(found)))
+            rows.append(Stat(bucket, len(found), mean(found), min(found), max(found)))
         else:
-            rows.append(WeekStat(start, 0, None, None, None))
+            rows.append(Stat(bucket, 0, None, None, None))
     return rows
 
 
-def _bands(rows: Iterable[WeekStat]) -> list[WeekBand]:
+def _weeks(period: Period) -> list[Bucket]:
+    end = period.last + timedelta(days=1)
+    return [Bucket("", s, min(s + timedelta(days=7), end)) for s in period.week_starts]
+
+
+def _bands(rows: Iterable[Stat]) -> list[WeekBand]:
     return [
-        WeekBand(w.start, w.mean, w.low, w.high)
+        WeekBand(w.bucket.start, w.mean, w.low, w.high)
         for w in rows
         if w.mean is not None and w.low is not None and w.high is not None
     ]
@@ -160,36 +202,45 @@ def pain_change_text(period: Period, pain: dict[date, float]) -> str:
     return text + "This change is below 30% and below 2 points."
 
 
+def _legend(long: bool) -> str:
+    items = [("#2f3e55", "weekly mean"), ("#d9e2ee", "weekly range"), ("#efe9f5", "flare day")]
+    if not long:
+        items.insert(0, ("#5b6f8a", "day"))
+    return (
+        "<p class='legend'>"
+        + " ".join(
+            f"<span class='swatch' style='background:{colour}'></span>{text}"
+            for colour, text in items
+        )
+        + "</p>"
+    )
+
+
 def _pain_section(journal: Journal, period: Period) -> str:
     pain = _values(journal.checkins, period, lambda c: c.pain)
-    rows = _weekly(period, pain)
     rest = [d for d, c in journal.checkins.items() if c.flare and period.holds(d)]
     chart = daily_chart(
         "Daily pain (0-10) with each week's mean and range",
         period.first,
         period.last,
         pain,
-        _bands(rows),
+        _bands(_stats(_weeks(period), pain)),
         (0, 10),
         [0, 2, 4, 6, 8, 10],
         rest,
     )
     table = _table(
-        ["Week of", "Days logged", "Mean", "Lowest", "Highest"],
+        [period.bucket_name, "Days logged", "Mean", "Lowest", "Highest"],
         [
-            [w.start.isoformat(), str(w.days), _fmt(w.mean), _fmt(w.low, 0), _fmt(w.high, 0)]
-            for w in rows
+            [w.bucket.label, str(w.days), _fmt(w.mean), _fmt(w.low, 0), _fmt(w.high, 0)]
+            for w in _stats(period.buckets(), pain)
         ],
         numeric={1, 2, 3, 4},
     )
     return (
         "<section id='pain'><h2>Pain</h2>"
         "<p>Self-rated pain, 0 (none) to 10 (worst), logged once a day.</p>"
-        f"{chart}"
-        "<p class='legend'><span class='swatch' style='background:#5b6f8a'></span>day "
-        "<span class='swatch' style='background:#2f3e55'></span>weekly mean "
-        "<span class='swatch' style='background:#d9e2ee'></span>weekly range "
-        "<span class='swatch' style='background:#efe9f5'></span>flare (rest) day</p>"
+        f"{chart}{_legend(period.monthly)}"
         f"<p class='note' id='pain-change'>{escape(pain_change_text(period, pain))}</p>"
         f"{table}</section>"
     )
@@ -199,14 +250,13 @@ def _sleep_mood_section(journal: Journal, period: Period) -> str:
     sleep = _values(journal.checkins, period, lambda c: c.sleep_hours)
     quality = _values(journal.checkins, period, lambda c: c.sleep_quality)
     mood = _values(journal.checkins, period, lambda c: c.mood)
-    sleep_rows, quality_rows, mood_rows = (_weekly(period, v) for v in (sleep, quality, mood))
     top = max([12.0, *sleep.values()])
     sleep_chart = daily_chart(
         "Hours of sleep per night with each week's mean and range",
         period.first,
         period.last,
         sleep,
-        _bands(sleep_rows),
+        _bands(_stats(_weeks(period), sleep)),
         (0, top),
         [0, 3, 6, 9, 12] if top <= 12 else [0, 6, 12, 18, 24],
         unit="h",
@@ -216,22 +266,17 @@ def _sleep_mood_section(journal: Journal, period: Period) -> str:
         period.first,
         period.last,
         mood,
-        _bands(mood_rows),
+        _bands(_stats(_weeks(period), mood)),
         (1, 5),
         [1, 2, 3, 4, 5],
     )
+    buckets = period.buckets()
+    rows = zip(_stats(buckets, sleep), _stats(buckets, quality), _stats(buckets, mood), strict=True)
     table = _table(
-        ["Week of", "Nights", "Sleep h (mean)", "Sleep quality 1-5", "Days", "Mood 1-5"],
+        [period.bucket_name, "Nights", "Sleep h (mean)", "Sleep quality 1-5", "Days", "Mood 1-5"],
         [
-            [
-                w.start.isoformat(),
-                str(w.days),
-                _fmt(w.mean),
-                _fmt(q.mean),
-                str(md.days),
-                _fmt(md.mean),
-            ]
-            for w, q, md in zip(sleep_rows, quality_rows, mood_rows, strict=True)
+            [w.bucket.label, str(w.days), _fmt(w.mean), _fmt(q.mean), str(m.days), _fmt(m.mean)]
+            for w, q, m in rows
         ],
         numeric={1, 2, 3, 4, 5},
     )
@@ -239,8 +284,8 @@ def _sleep_mood_section(journal: Journal, period: Period) -> str:
         "<section id='sleep-mood'><h2>Sleep and mood</h2>"
         "<h3>Sleep</h3><p>Hours slept the night before each check-in; quality 1 (very poor) to "
         f"5 (very good).</p>{sleep_chart}"
-        f"<h3>Mood</h3><p>1 awful, 2 bad, 3 so-so, 4 good, 5 great.</p>{mood_chart}{table}"
-        "</section>"
+        f"<h3>Mood</h3><p>1 awful, 2 bad, 3 so-so, 4 good, 5 great.</p>{mood_chart}"
+        f"{_legend(period.monthly)}{table}</section>"
     )
 
 
@@ -283,32 +328,28 @@ def _flare_section(journal: Journal, period: Period) -> str:
 
 def _movement_section(journal: Journal, period: Period) -> str:
     sessions = [s for s in journal.sessions if period.holds(s.date)]
-    per_week: list[dict[str, int]] = []
-    counts: list[dict[str, int]] = []
-    for start in period.week_starts:
-        week = [s for s in sessions if start <= s.date < start + timedelta(days=7)]
-        minutes: dict[str, int] = {}
-        number: dict[str, int] = {}
-        for s in week:
-            minutes[s.kind] = minutes.get(s.kind, 0) + s.minutes
-            number[s.kind] = number.get(s.kind, 0) + 1
-        per_week.append(minutes)
-        counts.append(number)
-    kinds = [k for k in KINDS if any(k in m for m in per_week)]
+    buckets = period.buckets()
+    minutes: list[dict[str, int]] = [{} for _ in buckets]
+    counts: list[dict[str, int]] = [{} for _ in buckets]
+    for s in sessions:
+        i = next(i for i, b in enumerate(buckets) if b.holds(s.date))
+        minutes[i][s.kind] = minutes[i].get(s.kind, 0) + s.minutes
+        counts[i][s.kind] = counts[i].get(s.kind, 0) + 1
+    kinds = [k for k in KINDS if any(k in m for m in minutes)]
+    per = "month" if period.monthly else "week"
     chart = weekly_stacked_bars(
-        "Minutes of movement per week, by kind", period.week_starts, per_week, kinds
+        f"Minutes of movement per {per}, by kind", [b.start for b in buckets], minutes, kinds
     )
-    header = ["Week of", "Sessions", "Minutes", *(f"{k} (n / min)" for k in kinds)]
-    rows = []
-    for start, minutes, number in zip(period.week_starts, per_week, counts, strict=True):
-        rows.append(
-            [
-                start.isoformat(),
-                str(sum(number.values())),
-                str(sum(minutes.values())),
-                *(f"{number.get(k, 0)} / {minutes.get(k, 0)}" for k in kinds),
-            ]
-        )
+    header = [period.bucket_name, "Sessions", "Minutes", *(f"{k} (n / min)" for k in kinds)]
+    rows = [
+        [
+            bucket.label,
+            str(sum(number.values())),
+            str(sum(mins.values())),
+            *(f"{number.get(k, 0)} / {mins.get(k, 0)}" for k in kinds),
+        ]
+        for bucket, mins, number in zip(buckets, minutes, counts, strict=True)
+    ]
     total_min = sum(s.minutes for s in sessions)
     text = (
         f"{len(sessions)} sessions, {total_min} minutes in the period. Kinds: walk, strength, "
@@ -363,11 +404,22 @@ def _goals_section(journal: Journal, period: Period) -> str:
             for s in goal.steps
         ]
         parts.append(_table(["Date", "Pacing step", "Weekly target"], steps, numeric=set()))
-        history = goal_history(goal, journal, period.last, len(period.week_starts))
+        history = [
+            week
+            for week in goal_history(goal, journal, period.last, len(period.week_starts))
+            if week.start + timedelta(days=6) >= goal.created  # weeks since the goal was set
+        ]
+        done = [w for w in history[:-1] if w.target > 0]  # whole weeks, the current one aside
+        if done:
+            parts.append(
+                f"<p>Target reached in {sum(w.met for w in done)} of {len(done)} whole weeks "
+                "in the period (weeks entirely at rest left out).</p>"
+            )
+        shown = history[-GOAL_WEEKS_SHOWN:]
+        if len(shown) < len(history):
+            parts.append(f"<p class='meta'>The last {len(shown)} weeks:</p>")
         rows = []
-        for week in history:
-            if week.start + timedelta(days=6) < goal.created:
-                continue
+        for week in shown:
             rows.append(
                 [
                     week.start.isoformat(),

@@ -17,6 +17,7 @@ GRID = "#e3e7ec"
 BAND = "#d9e2ee"
 POINT = "#5b6f8a"
 REST = "#efe9f5"
+LONG_DAYS = 190  # beyond about six months a chart shows weekly means, not single days
 KIND_COLOURS = {
     "walk": "#6a9a7b",
     "strength": "#4f74a0",
@@ -93,12 +94,14 @@ def _y_axis(frame: _Frame, ticks: Sequence[float], unit: str = "") -> list[str]:
 def _week_labels(frame: _Frame, starts: Sequence[date], x_of: dict[date, float]) -> list[str]:
     out = []
     step = max(1, len(starts) // 8)  # at most about eight labels, whatever the period
+    long = len(starts) > 1 and (starts[-1] - starts[0]).days > 180
+    fmt = "%b %Y" if long else "%d %b"
     for i, start in enumerate(starts):
         if i % step or x_of[start] > frame.width - frame.right - 30:  # no clipped last label
             continue
         out.append(
             f'<text x="{_n(x_of[start])}" y="{_n(frame.height - frame.bottom + 16)}" '
-            f'fill="{MUTED}">{start.strftime("%d %b")}</text>'
+            f'fill="{MUTED}">{start.strftime(fmt)}</text>'
         )
     return out
 
@@ -128,6 +131,8 @@ def daily_chart(
                 f'height="{_n(frame.height - frame.top - frame.bottom)}" fill="{REST}"/>'
             )
     out += _y_axis(frame, ticks, unit)
+    long = n_days > LONG_DAYS  # years of days: weekly means as a line, no single days
+    means = []
     for week in weeks:
         a = max(0, (week.start - first).days)
         b = min(n_days, (week.start - first).days + 7)
@@ -138,14 +143,23 @@ def daily_chart(
             f'height="{_n(max(bottom - top, 1.5))}" fill="{BAND}"/>'
         )
         y = _n(frame.y(week.mean))
+        if long:
+            means.append(f"{_n(x + w / 2)},{y}")
+            continue
         out.append(
             f'<line class="mean" x1="{_n(x + 1)}" x2="{_n(x + w - 1)}" y1="{y}" y2="{y}" '
             f'stroke="{INK}" stroke-width="2.5"/>'
         )
+    if means:
+        out.append(
+            f'<polyline class="mean" points="{" ".join(means)}" fill="none" stroke="{INK}" '
+            f'stroke-width="1.5"/>'
+        )
     runs: list[list[str]] = []
     previous: date | None = None
-    for day in sorted(d for d in values if first <= d <= last):
-        point = f"{_n(frame.x((day - first).days + 0.5))},{_n(frame.y(values[day]))}"
+    shown = {} if long else values
+    for day in sorted(d for d in shown if first <= d <= last):
+        point = f"{_n(frame.x((day - first).days + 0.5))},{_n(frame.y(shown[day]))}"
         if previous is None or (day - previous).days > 1:
             runs.append([])
         runs[-1].append(point)
