@@ -74,27 +74,16 @@ class GentleApp(App[None]):
             self.register_theme(theme_object)
         self._loud_theme = CALM
         self._loud_animation = self.animation_level
-        self._start_theme(theme or os.environ.get("GENTLE_THEME") or CALM)
+        # Set here, before any CSS is read: a theme set after the first frame restyles everything.
+        wanted = theme or os.environ.get("GENTLE_THEME") or CALM
+        self.theme = wanted if wanted in self.available_themes else CALM
+        self._loud_theme = CALM if self.theme == QUIET else self.theme
         self._flare_offered = False
         self.dashboard: DashboardScreen | None = None
         # Modes are added here, not in the MODES class variable: their screens need the store.
         self.add_mode("dashboard", self._dashboard_screen)
         self.add_mode("goals", self._goals_screen)
         self.add_mode("help", self._help_screen)
-
-    def _start_theme(self, name: str) -> None:
-        """Choose the theme before any CSS is read.
-
-        Setting `theme` the usual way makes Textual parse and apply all CSS again, which doubles
-        the work before the first frame; our own (dark) themes are set quietly instead.
-        """
-        if name not in (CALM, QUIET):
-            self.theme = name if name in self.available_themes else CALM
-            return
-        self.set_reactive(App.theme, name)
-        self.set_class(True, f"-theme-{name}", update=False)
-        if name == QUIET:
-            self.animation_level = "none"
 
     # -- screens ---------------------------------------------------------------------------------
 
@@ -146,12 +135,12 @@ class GentleApp(App[None]):
         else:
             self.call_after_refresh(self.offer_quiet_if_flare)
 
-    def run(self, **kwargs: Any) -> None:
+    def run(self, **kwargs: Any) -> Any:
         """Run the app (headless when the benchmark asks for its first frame)."""
         if os.environ.get(BENCH_FLAG):
             cols, rows = os.environ.get("GENTLE_BENCH_SIZE", "120x40").split("x")
             kwargs.update(headless=True, size=(int(cols), int(rows)))
-        super().run(**kwargs)
+        return super().run(**kwargs)
 
     def _bench_first_frame(self) -> None:
         print(f"first-frame {time.time()}", file=sys.stderr)

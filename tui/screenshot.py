@@ -61,7 +61,7 @@ def screenshot(
     async def capture(pilot: Any) -> None:
         try:
             await _open(app, screen_name)
-            await _wait_until_drawn(pilot)
+            await wait_until_drawn(pilot)
             path.write_text(app.export_screenshot(title=f"Gentle Flow: {screen_name}"), "utf-8")
         except BaseException as exc:  # reported after the app has closed the terminal
             failure.append(exc)
@@ -83,8 +83,8 @@ async def _open(app: Any, screen_name: str) -> None:
         await app.switch_mode(screen_name)
 
 
-async def _wait_until_drawn(pilot: Any) -> None:
-    """Let the screens settle, then wait for every chart's lazy drawing to land."""
+async def wait_until_drawn(pilot: Any) -> None:
+    """Let the screens settle, then wait for every chart's lazy drawing to land (tests use it)."""
     from widgets.chart import Chart
 
     app = pilot.app

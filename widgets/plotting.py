@@ -229,6 +229,8 @@ def build_chart(data: ChartData, width: int, height: int) -> str:
                     sig = fig.signal(px, py, marker=plt.marker("full", plt.pixel(foreground=i + 1)))
                     sig.fillx()
                     fig.draw(sig)
+        # Lines first, then points over them: a day's own value stays visible on its average.
+        line_columns.sort(key=lambda item: item[1].style == "points")
         for i, s, column in line_columns:
             px = [float(x) for x, v in zip(xs, column, strict=True) if v is not None]
             py = [v for v in column if v is not None]

@@ -92,6 +92,8 @@ class DashboardScreen(Screen[None]):
         text.append("Gentle Flow", "bold")
         text.append("  ·  ")
         text.append(dashboard_data.long_date(data.day))
+        if data.flare_phrase:
+            text.append(f"  ·  {data.flare_phrase}")
         return text
 
     @staticmethod

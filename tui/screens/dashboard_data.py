@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
-from tui.core.flares import flare_summary
+from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
@@ -44,23 +44,26 @@ class DashboardData:
     movement: ChartData
     sleep_mood: ChartData
     sleep_note: str
+    flare_phrase: str
 
 
 def build(journal: Journal, day: date) -> DashboardData:
     """The dashboard of `day`."""
     first_run = not journal.checkins and not journal.sessions and not journal.goals
+    flares = flare_summary(journal, day)
     return DashboardData(
         day=day,
         first_run=first_run,
         today=welcome_text() if first_run else today_text(journal, day),
         goals=goal_progress(journal, day),
-        flares=flares_text(journal, day),
+        flares=flares_text(flares),
         routines=routines_text(journal, day),
         insights=insights_text(journal, day),
         pain=pain_chart(journal, day),
         movement=movement_chart(journal, day),
         sleep_mood=sleep_mood_chart(journal, day),
         sleep_note=sleep_hours_note(journal, day),
+        flare_phrase=flare_phrase(flares),
     )
 
 
@@ -91,8 +94,8 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def checkin_line(checkin: Checkin) -> Text:
-    """`Pain 4 · Mood 3 okay · Sleep 7 h, good`: the fields she logged, in one line."""
+def checkin_lines(checkin: Checkin) -> Text:
+    """`Pain 4 · Mood 3 okay` then `Sleep 7 h, good`: the fields she logged."""
     parts: list[Text] = []
     if checkin.pain is not None:
         parts.append(Text.assemble("Pain ", (str(checkin.pain), "bold")))
@@ -107,7 +110,8 @@ def checkin_line(checkin: Checkin) -> Text:
         if checkin.sleep_quality is not None:
             sleep.append(("," if checkin.sleep_hours is not None else "") + " ")
             sleep.append(SLEEP_WORDS[checkin.sleep_quality])
-        parts.append(sleep)
+        lines = [Text(" · ").join(parts), sleep] if parts else [sleep]
+        return Text("\n").join(lines)
     return Text(" · ").join(parts)
 
 
@@ -137,7 +141,7 @@ def today_text(journal: Journal, day: date) -> Text:
         text.append("l", "bold")
         text.append(" check-in: pain, sleep, mood\n")
     else:
-        text.append_text(checkin_line(checkin))
+        text.append_text(checkin_lines(checkin))
         text.append("\n")
         if checkin.flare:
             text.append("Rest day. Rest is the right thing today.\n", "italic")
@@ -179,29 +183,44 @@ def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
     return tuple(bars)
 
 
-def flares_text(journal: Journal, day: date) -> Text:
-    """Flare figures, neutrally: since the last, how many lately, the usual gap."""
-    summary = flare_summary(journal, day)
+def flare_phrase(summary: FlareSummary) -> str:
+    """A few neutral words for the title line: `5 days since the last flare`."""
+    days = summary.days_since
+    if days is None:
+        return ""
+    if days == 0:
+        return "a rest day today"
+    return f"{days} day{'s' if days != 1 else ''} since the last flare"
+
+
+def flares_text(summary: FlareSummary) -> Text:
+    """Flare figures, neutrally: since the last, how many lately, the usual gap and length."""
     text = Text()
     if summary.days_since is None:
         text.append("No flare days recorded.")
         return text
-    if summary.days_since == 0:
-        text.append("Today is a rest day.\n")
+    days = summary.days_since
+    if days == 0:
+        text.append("A rest day today")
     else:
-        plural = "s" if summary.days_since != 1 else ""
-        text.append("Since the last flare: ")
-        text.append(f"{summary.days_since} day{plural}\n", "bold")
-    text.append("Rest days, last 4 weeks: ")
-    text.append(f"{summary.last_4_weeks}\n", "bold")
+        text.append_text(_bold_number(f"Last flare {days} day{'s' if days != 1 else ''} ago"))
+    text.append("\n")
+    rest = summary.last_4_weeks
+    text.append_text(_bold_number(f"{rest} rest day{'s' if rest != 1 else ''} in 4 weeks"))
     if summary.typical_gap is not None:
-        text.append("Usually ")
-        text.append(f"{summary.typical_gap:.0f} days", "bold")
-        text.append(" apart")
-        if summary.typical_length is not None:
-            length = round(summary.typical_length)
-            text.append(f", {length} day{'s' if length != 1 else ''} long")
-    text.rstrip()
+        text.append("\n")
+        text.append_text(_bold_number(f"Usually {summary.typical_gap:.0f} days apart"))
+    if summary.typical_length is not None and summary.episodes > 1:
+        length = round(summary.typical_length)
+        text.append("\n")
+        text.append_text(_bold_number(f"and {length} day{'s' if length != 1 else ''} long"))
+    return text
+
+
+def _bold_number(line: str) -> Text:
+    """The line with its numbers in bold (for our own words only, never her text)."""
+    text = Text(line)
+    text.highlight_regex(r"\d+", "bold")
     return text
 
 

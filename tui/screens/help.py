@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -16,7 +18,7 @@ from widgets.key_bar import KeyBar
 KEYS = (
     ("l", "Check-in: pain, mood, sleep, a rest-day mark and a note"),
     ("m", "Log movement: a walk, a video, a stretch, a 2-minute snack"),
-    ("g", "Goals: this week's goals, stepping up (only when you say so) or down"),
+    ("g", "Goals: this week's goals; step up (only when you say so) or down"),
     ("d", "Dashboard: today at a glance"),
     ("?", "This help (? again goes back)"),
     ("t", "Quiet theme: few muted colours and no motion, for flare days"),
@@ -26,7 +28,7 @@ KEYS = (
 
 IN_A_FORM = (
     ("digits", "set the number in a field"),
-    ("tab / shift+tab", "next or previous field"),
+    ("tab, shift+tab", "next or previous field"),
     ("enter", "save (from any field)"),
     ("escape", "close without saving"),
 )
@@ -54,23 +56,34 @@ PANELS = (
 )
 
 
-def help_text() -> Text:
-    """The whole help page."""
-    text = Text()
-    text.append("Keys\n", "bold")
-    for key, what in KEYS:
-        text.append(f"  {key:<8}", "bold")
-        text.append(f"{what}\n")
-    text.append("\nIn a form\n", "bold")
-    for key, what in IN_A_FORM:
-        text.append(f"  {key:<16}", "bold")
-        text.append(f"{what}\n")
-    text.append("\nThe dashboard\n", "bold")
-    for title, what in PANELS:
-        text.append(f"  {title}: ", "bold")
-        text.append(f"{what}\n")
-    text.append("\nYour data stays in one file on this computer, readable by you alone.", "dim")
-    return text
+def _table(title: str, rows: tuple[tuple[str, str], ...]) -> Table:
+    table = Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        show_header=False,
+        box=None,
+        padding=(0, 2, 0, 0),
+        expand=False,
+    )
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(ratio=1)
+    for key, what in rows:
+        table.add_row(key, what)
+    return table
+
+
+def help_page() -> Group:
+    """The whole help page: keys, keys in a form, and the dashboard's panels."""
+    return Group(
+        _table("Keys", KEYS),
+        Text(""),
+        _table("In a form", IN_A_FORM),
+        Text(""),
+        _table("The dashboard", PANELS),
+        Text(""),
+        Text("Your data stays in one file on this computer, readable by you alone.", "dim"),
+    )
 
 
 class HelpScreen(Screen[None]):
@@ -80,5 +93,5 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(help_text(), id="help-text")
+            yield Static(help_page(), id="help-text")
         yield KeyBar()

@@ -1,0 +1,218 @@
+"""The app as she uses it: keys from the dashboard, the palette, the quiet theme, a first run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import App
+from textual.command import CommandPalette
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from tui.app import GentleApp
+from tui.core.models import Goal, Session
+from tui.screens.checkin import CheckinScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.goals import GoalsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.move import MoveScreen
+from tui.store import Store
+from tui.themes import CALM, QUIET
+
+TODAY = date(2026, 11, 23)
+
+
+def screen_text(app: App[None]) -> str:
+    """Every line every widget of the current screen draws, joined."""
+    lines = []
+    for widget in app.screen.query("*"):
+        for y in range(widget.size.height):
+            lines.append(widget.render_line(y).text)
+    return "\n".join(lines)
+
+
+def panel_text(app: App[None], selector: str) -> str:
+    widget = app.screen.query_one(selector)
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_the_dashboard_is_the_start_screen(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40)):
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.current_mode == "dashboard"
+
+
+async def test_l_opens_the_check_in_form_and_escape_closes_it(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, CheckinScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_m_opens_the_movement_form(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert isinstance(app.screen, MoveScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_g_d_and_question_mark_switch_between_goals_dashboard_and_help(
+    demo_store: Store,
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        assert isinstance(app.screen, GoalsScreen)
+        await pilot.press("d")
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_q_quits(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_keys_typed_in_a_form_stay_in_the_form(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "tab", "tab", "tab", "tab", "q", "g", "d")
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.is_running
+
+
+async def test_a_check_in_saved_from_the_form_shows_on_the_dashboard(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Not logged yet today" in panel_text(app, "#today")
+        await pilot.press("l", "4", "tab", "3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        today = panel_text(app, "#today")
+    assert "Pain 4" in today and "Mood 3 okay" in today
+
+
+async def test_the_palette_lists_every_action_and_runs_them(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        names = {name for name, _, _ in app.get_commands()}
+        assert {"Check-in", "Log movement", "Goals", "Dashboard", "Help", "Quiet theme"} <= names
+        await pilot.press(*"quiet theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == QUIET
+
+
+async def test_t_toggles_the_quiet_theme_and_motion_with_it(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == CALM
+        motion = app.animation_level
+        await pilot.press("t")
+        assert app.theme == QUIET
+        assert app.animation_level == "none"
+        await pilot.press("t")
+        assert app.theme == CALM
+        assert app.animation_level == motion
+
+
+async def test_a_theme_chosen_elsewhere_comes_back_after_quiet(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.press("t", "t")
+        assert app.theme == "nord"
+
+
+async def test_a_first_run_greets_her_with_the_two_keys_that_start_her_day(
+    empty_store: Store,
+) -> None:
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.has_class("-first-run")
+        greeting = panel_text(app, "#today")
+    assert "Welcome to Gentle Flow" in greeting
+    assert "l " in greeting and "m " in greeting
+    assert "pain" in greeting and "movement" in greeting
+
+
+async def test_a_flare_check_in_brings_a_gentle_offer_of_the_quiet_theme(
+    demo_store: Store,
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("l", "6", "f", "enter")
+        await pilot.pause()
+        toasts = " ".join(str(t.render()) for t in app.screen.query(Toast))
+        assert "quiet theme" in toasts
+        assert app.theme == CALM  # offered, never forced
+
+
+async def test_opening_on_a_flare_day_offers_the_quiet_theme_once(demo_store: Store) -> None:
+    demo_store.log_checkin(TODAY, {"flare": True, "pain": 7})
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        app.offer_quiet_if_flare()
+        offers = [n for n in app._notifications if "quiet theme" in n.message]
+        assert len(offers) == 1
+        assert "A rest day today" in panel_text(app, "#flares")
+
+
+async def test_names_that_look_like_markup_are_shown_literally(db_path: object) -> None:
+    store = Store.open(db_path)  # type: ignore[arg-type]
+    store.add_session(
+        Session.create(
+            date=TODAY,
+            kind="strength",
+            minutes=10,
+            routine="[b]Lower[/b] Body [/]",
+            place="[red]Park[/red]",
+            companion="[i]mum",
+        )
+    )
+    store.log_checkin(TODAY, {"pain": 3, "note": "[blink]ow[/blink] \\[x]"})
+    store.add_goal(Goal.create(name="[b]Walks[/b]", per_week=3, created=TODAY))
+    app = GentleApp(store)
+    async with app.run_test(size=(120, 40)):
+        text = screen_text(app)
+        title = app.screen.query_one("#title-line", Static)
+        assert title.render_line(0).text.startswith("Gentle Flow")
+    assert "[b]Lower[/b] Body [/]" in text
+    assert "[red]Park[/red]" in text
+    assert "[i]mum" in text
+    assert "[blink]ow[/blink] \\[x]" in text
+    assert "[b]Walks[/b]" in text
+
+
+async def test_the_dashboard_refreshes_when_it_comes_back_into_view(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g")
+        demo_store.log_checkin(TODAY, {"pain": 2, "mood": 5})
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Mood 5 great" in panel_text(app, "#today")
+
+
+async def test_wording_never_counts_what_was_not_done(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40)):
+        text = screen_text(app).lower()
+    for word in ("missed", "failed", "broken", "streak lost", "failure"):
+        assert word not in text

@@ -1,0 +1,95 @@
+"""The chart widget: drawn lazily after the first frame, in the theme's colours."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+
+from widgets.chart import Chart
+from widgets.plotting import ChartData, Series
+
+DATA = ChartData(
+    labels=tuple(f"{d} Nov" for d in range(1, 29)),
+    series=(
+        Series("[b]pain[/b]", tuple(float(d % 7) for d in range(28)), "points"),
+        Series("average", tuple(3.0 for _ in range(28))),
+    ),
+    y_min=0,
+    y_max=10,
+)
+
+
+class OneChart(App[None]):
+    def __init__(self, data: ChartData | None) -> None:
+        super().__init__()
+        self.data = data
+        self.drawn: list[Chart] = []
+
+    def compose(self) -> ComposeResult:
+        yield Chart(self.data)
+
+    def on_chart_drawn(self, message: Chart.Drawn) -> None:
+        self.drawn.append(message.chart)
+
+
+async def wait_drawn(pilot: Pilot[None], chart: Chart) -> None:
+    for _ in range(200):
+        await pilot.pause(0.01)
+        if chart.is_drawn:
+            return
+    raise AssertionError("the chart was never drawn")
+
+
+async def test_the_chart_is_drawn_after_the_first_frame_and_says_so() -> None:
+    app = OneChart(DATA)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        await pilot.pause()
+        lines = [chart.render_line(y).text for y in range(12)]
+    assert app.drawn == [chart]
+    assert "10┤" in "".join(lines)
+    assert any("•" in line for line in lines)
+
+
+async def test_legend_names_are_shown_literally() -> None:
+    app = OneChart(DATA)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        assert "[b]pain[/b]" in chart.render_line(0).text
+
+
+async def test_series_follow_the_theme_colours() -> None:
+    app = OneChart(DATA)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        primary = app.current_theme.primary.lower()
+        styles = {
+            str(s.style.color.triplet.hex)
+            for y in range(12)
+            for s in chart.render_line(y)
+            if s.style and s.style.color and s.style.color.triplet
+        }
+        assert primary in styles
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = app.current_theme.primary.lower()
+        styles = {
+            str(s.style.color.triplet.hex)
+            for y in range(12)
+            for s in chart.render_line(y)
+            if s.style and s.style.color and s.style.color.triplet
+        }
+    assert light in styles
+
+
+async def test_a_chart_with_nothing_to_draw_says_so_in_words() -> None:
+    empty = ChartData(
+        labels=("1 Nov",), series=(Series("pain", (None,)),), empty_text="Nothing yet."
+    )
+    app = OneChart(empty)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await pilot.pause()
+        assert app.query_one(Chart).render_line(0).text.startswith("Nothing yet.")

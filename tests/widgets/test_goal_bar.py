@@ -1,0 +1,56 @@
+"""Goal bars: figures, a bar that fills, and names shown exactly as typed."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from widgets.goal_bar import GoalBar, GoalBars, Progress
+
+
+class Bars(App[None]):
+    def __init__(self, *widgets: GoalBar | GoalBars) -> None:
+        super().__init__()
+        self._widgets = widgets
+
+    def compose(self) -> ComposeResult:
+        yield from self._widgets
+
+
+def test_figures_say_done_of_target_with_the_unit() -> None:
+    assert Progress("Walks", 2, 3, "times").figures() == "2 of 3 times"
+    assert Progress("Minutes", 45.5, 90, "min").figures() == "45.5 of 90 min"
+
+
+def test_a_goal_with_no_target_left_after_rest_counts_as_reached() -> None:
+    assert Progress("Walks", 0, 0).reached is False
+    assert Progress("Walks", 0, 0).fraction == 1.0
+
+
+async def test_a_goal_named_like_markup_is_shown_as_typed() -> None:
+    name = "[b]Lower[/b] Body [/]"
+    app = Bars(GoalBars((Progress(name, 1, 2, "times", "1 rest day"),)))
+    async with app.run_test(size=(60, 6)):
+        bars = app.query_one(GoalBars)
+        lines = [bars.render_line(y).text for y in range(2)]
+    assert lines[0].startswith(name)
+    assert "1 of 2 times" in lines[0]
+    assert lines[1].rstrip().endswith("1 rest day")
+
+
+async def test_half_done_fills_half_the_bar() -> None:
+    app = Bars(GoalBar(Progress("Walks", 1, 2, "times")))
+    async with app.run_test(size=(40, 4)):
+        bar = app.query_one(GoalBar)
+        segments = list(bar.render_line(1))
+    first = segments[0].style
+    assert first is not None
+    done = sum(
+        len(s.text) for s in segments if s.style is not None and s.style.color == first.color
+    )
+    assert done == 20
+
+
+async def test_no_goals_shows_the_empty_text() -> None:
+    app = Bars(GoalBars((), empty_text="No weekly goals yet."))
+    async with app.run_test(size=(40, 4)):
+        assert app.query_one(GoalBars).render_line(0).text.startswith("No weekly goals yet.")

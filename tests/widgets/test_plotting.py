@@ -1,0 +1,80 @@
+"""The chart maths and drawing behind the chart widget, in plain Python."""
+
+from __future__ import annotations
+
+import re
+
+from widgets.plotting import (
+    ChartData,
+    Series,
+    bucket_bounds,
+    build_chart,
+    downsample,
+    nice_ticks,
+    rolling_mean,
+)
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def plain(text: str) -> list[str]:
+    return ANSI.sub("", text).splitlines()
+
+
+def test_a_rolling_average_skips_days_with_nothing_logged() -> None:
+    assert rolling_mean([4, None, 6, None], 3) == (4.0, 4.0, 5.0, 6.0)
+
+
+def test_a_rolling_average_forgets_values_older_than_its_window() -> None:
+    assert rolling_mean([2, None, None, None], 2) == (2.0, 2.0, None, None)
+
+
+def test_buckets_keep_the_newest_days_together_in_the_last_column() -> None:
+    assert bucket_bounds(7, 3) == [(0, 1), (1, 4), (4, 7)]
+    assert bucket_bounds(3, 10) == [(0, 1), (1, 2), (2, 3)]
+    assert bucket_bounds(0, 5) == []
+
+
+def test_a_bucket_of_pain_is_the_mean_of_the_days_logged() -> None:
+    assert downsample([2, None, 4, None], [(0, 2), (2, 4)]) == [2.0, 4.0]
+    assert downsample([None, None], [(0, 2)]) == [None]
+
+
+def test_a_bucket_of_minutes_is_minutes_per_day_counting_empty_days_as_zero() -> None:
+    assert downsample([10, None, 20, 30], [(0, 2), (2, 4)], "per_day") == [5.0, 25.0]
+
+
+def test_ticks_are_round_numbers_covering_the_range() -> None:
+    assert nice_ticks(0, 47, 4) == (0, 20, 40, 60)
+    assert nice_ticks(0, 10, 3) == (0, 5, 10)
+
+
+def test_a_line_chart_fits_its_box_and_draws_each_series_in_its_own_sentinel_colour() -> None:
+    values = tuple(float(i % 10) for i in range(300))
+    data = ChartData(
+        labels=tuple(f"d{i}" for i in range(300)),
+        series=(Series("pain", values, "points"), Series("average", rolling_mean(values, 7))),
+        y_min=0,
+        y_max=10,
+    )
+    text = build_chart(data, 50, 10)
+    lines = plain(text)
+    assert len(lines) == 10
+    assert max(len(line) for line in lines) <= 50
+    assert "\x1b[38;5;1m" in text and "\x1b[38;5;2m" in text
+
+
+def test_stacked_bars_use_whole_numbers_on_the_axis() -> None:
+    data = ChartData(
+        labels=tuple(f"{i} Nov" for i in range(1, 29)),
+        series=(
+            Series("walk", tuple(30.0 if i % 2 else 0.0 for i in range(28)), "bar"),
+            Series("snack", tuple(4.0 for _ in range(28)), "bar"),
+        ),
+        y_min=0,
+        bucket="per_day",
+    )
+    lines = plain(build_chart(data, 60, 10))
+    axis_labels = [line.split("┤")[0].strip() for line in lines if "┤" in line]
+    assert axis_labels and all(label.isdigit() for label in axis_labels)
+    assert "e" not in "".join(axis_labels)  # no 4e1-style labels
