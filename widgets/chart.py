@@ -1,13 +1,15 @@
 """A chart widget drawn with plotext 6, in the colours of the current Textual theme.
 
-Data comes in through the `data` reactive (a `ChartData`); the chart is drawn in a worker thread
-(plotext is imported there, on first use, after the first frame) at the size the widget has, and
-drawn again when the data or the size changes. `Chart.Drawn` tells the parents when it is on
-screen, so a screenshot can wait for it.
+Data comes in through the `data` reactive (a `ChartData`); the chart is drawn in one thread
+shared by all charts (plotext is imported there, on first use, after the first frame) at the
+size the widget has, and drawn again when the data or the size changes. `Chart.Drawn` tells
+the parents when it is on screen, so a screenshot can wait for it.
 """
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import ClassVar
 
 from rich.style import Style
@@ -20,6 +22,17 @@ from textual.widget import Widget
 from widgets.plotting import MAX_SERIES, ChartData, build_chart
 
 _SERIES_CLASSES = tuple(f"chart--series-{i}" for i in range(1, MAX_SERIES + 1))
+_executor: ThreadPoolExecutor | None = None
+
+
+def _drawing_thread() -> ThreadPoolExecutor:
+    """The one thread every chart draws in (plotext's figure is global; one thread, one heap)."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
+    return _executor
+
+
 _Key = tuple[ChartData, int, int]
 
 __all__ = ["Chart", "ChartData"]
@@ -57,14 +70,6 @@ class Chart(Widget):
         def control(self) -> Chart:
             return self.chart
 
-    class _Built(Message):
-        """A worker thread built the chart text for `key` (private to the widget)."""
-
-        def __init__(self, key: _Key, ansi: str) -> None:
-            super().__init__()
-            self.key = key
-            self.ansi = ansi
-
     def __init__(
         self,
         data: ChartData | None = None,
@@ -84,8 +89,8 @@ class Chart(Widget):
 
     @property
     def is_drawn(self) -> bool:
-        """Whether what is on screen is the current data at the current size."""
-        return self._wanted_key() in (None, self._built_key)
+        """Whether what is on screen is the current data at the current size (once laid out)."""
+        return self._ready and self._wanted_key() in (None, self._built_key)
 
     def on_mount(self) -> None:
         # Draw only once the first frame is on screen: plotext stays off the path to it.
@@ -123,17 +128,15 @@ class Chart(Widget):
         elif key != self._built_key:
             self._draw(key)
 
-    @work(thread=True, exclusive=True, group="chart")
-    def _draw(self, key: _Key) -> None:
+    @work(exclusive=True, group="chart")
+    async def _draw(self, key: _Key) -> None:
         data, width, height = key
-        self.post_message(self._Built(key, build_chart(data, width, height)))
-
-    def on_chart__built(self, message: _Built) -> None:
-        message.stop()
-        if message.key != self._wanted_key():
+        loop = asyncio.get_running_loop()
+        ansi = await loop.run_in_executor(_drawing_thread(), build_chart, data, width, height)
+        if key != self._wanted_key():
             return  # the data or the size changed meanwhile: a newer drawing is on its way
-        self._built_key = message.key
-        self._ansi = message.ansi
+        self._built_key = key
+        self._ansi = ansi
         self.refresh()
         self.post_message(self.Drawn(self))
 

@@ -128,14 +128,20 @@ _plot_lock = threading.Lock()
 _plotext: Any = None
 
 
-def _load_plotext() -> Any:
-    """Import plotext once, skipping the interactive documentation it builds at import (~70 ms)."""
+#: Parts of plotext its package imports eagerly that a chart never uses: its interactive
+#: documentation (built at import: ~70 ms) and its self-test runner (imports unittest).
+_SKIPPED = {"plotext._doc.doc": {"docs": None}, "plotext._tests.run": {"test": None}}
+
+
+def load_plotext() -> Any:
+    """Import plotext once, without the parts it imports eagerly and charts never use."""
     global _plotext
     if _plotext is None:
         if "plotext" not in sys.modules:
-            stub = types.ModuleType("plotext._doc.doc")
-            stub.docs = None  # type: ignore[attr-defined]
-            sys.modules.setdefault("plotext._doc.doc", stub)
+            for name, attributes in _SKIPPED.items():
+                stub = types.ModuleType(name)
+                stub.__dict__.update(attributes)
+                sys.modules.setdefault(name, stub)
         import plotext
 
         _plotext = plotext
@@ -176,7 +182,7 @@ def build_chart(data: ChartData, width: int, height: int) -> str:
     Line charts keep one point per column; bars keep one column per bar and at least one cell
     between bars, so that they stay evenly spaced however many days there are.
     """
-    plt = _load_plotext()
+    plt = load_plotext()
     width, height = max(12, width), max(4, height)
     series = data.series[:MAX_SERIES]
     bar_series = [(i, s) for i, s in enumerate(series) if s.style == "bar"]

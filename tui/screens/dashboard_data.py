@@ -170,13 +170,15 @@ def today_text(journal: Journal, day: date) -> Text:
 def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
     """This week's progress of every goal, with rest days and step-up offers noted calmly."""
     bars = []
+    checkin = journal.checkins.get(day)
+    resting = checkin is not None and checkin.flare  # no step-up talk on a flare day
     for goal in journal.goals:
         week = week_progress(goal, journal, day)
         notes = []
         if week.rest_days:
             plural = "s" if week.rest_days > 1 else ""
             notes.append(f"{week.rest_days} rest day{plural}, aim {week.target}")
-        if step_up_offer(goal, journal, day) is not None:
+        if not resting and step_up_offer(goal, journal, day) is not None:
             notes.append("step up? g")
         unit = "min" if goal.unit == "minutes" else ("time" if week.target == 1 else "times")
         bars.append(Progress(goal.name, week.done, week.target, unit, " · ".join(notes)))
