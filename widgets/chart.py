@@ -146,7 +146,7 @@ class Chart(Widget):
     def _legend_line(self, data: ChartData, palette: list[Style]) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         for i, series in enumerate(data.series[:MAX_SERIES]):
-            mark = {"bar": "█", "points": "•", "line": "─"}[series.style]
+            mark = {"bar": "█", "points": "⠂", "line": "─"}[series.style]
             if i:
                 line.append("   ")
             line.append(mark + " ", palette[i])

@@ -154,7 +154,7 @@ def _x_ticks(
     """A few x tick positions (bucket indices) with labels spaced so that they never touch."""
     if not bounds:
         return [], []
-    longest = max(len(labels[b[0]]) for b in bounds) + 3
+    longest = max(len(labels[b[0]]) for b in bounds) + 4
     count = max(1, min(len(bounds), canvas // longest))
     if count == 1:
         picks = [len(bounds) - 1]
@@ -235,15 +235,14 @@ def build_chart(data: ChartData, width: int, height: int) -> str:
                     sig = fig.signal(px, py, marker=plt.marker("full", plt.pixel(foreground=i + 1)))
                     sig.fillx()
                     fig.draw(sig)
-        # Lines first, then points over them: a day's own value stays visible on its average.
-        line_columns.sort(key=lambda item: item[1].style == "points")
+        # Points first (fine braille dots), then lines over them: the average stays unbroken.
+        line_columns.sort(key=lambda item: item[1].style != "points")
         for i, s, column in line_columns:
             px = [float(x) for x, v in zip(xs, column, strict=True) if v is not None]
             py = [v for v in column if v is not None]
             if not px:
                 continue
-            symbol = "braille" if s.style == "line" else "dot"
-            sig = fig.signal(px, py, marker=plt.marker(symbol, plt.pixel(foreground=i + 1)))
+            sig = fig.signal(px, py, marker=plt.marker("braille", plt.pixel(foreground=i + 1)))
             if s.style == "line":
                 sig.lines()
             fig.draw(sig)

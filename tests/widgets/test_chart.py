@@ -49,7 +49,7 @@ async def test_the_chart_is_drawn_after_the_first_frame_and_says_so() -> None:
         lines = [chart.render_line(y).text for y in range(12)]
     assert app.drawn == [chart]
     assert "10┤" in "".join(lines)
-    assert any("•" in line for line in lines)
+    assert any("\u2800" < ch <= "\u28ff" for line in lines for ch in line)  # braille dots
 
 
 async def test_legend_names_are_shown_literally() -> None:
