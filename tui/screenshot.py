@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import sys
 import time
@@ -52,9 +53,10 @@ def screenshot(
     if screen_name not in SCREENS:
         raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
     from tui.app import GentleApp
+    from widgets.chart import Chart
     from widgets.plotting import load_plotext
 
-    load_plotext()  # now rather than in the charts' worker: this run is for the drawn charts
+    load_plotext()  # now rather than after the first frame: this run is for the drawn charts
     path = Path(output_path)
     app = GentleApp(store, theme=theme)
     failure: list[BaseException] = []
@@ -63,13 +65,18 @@ def screenshot(
         try:
             await _open(app, screen_name)
             await wait_until_drawn(pilot)
+            gc.collect()  # the start-up garbage goes before the SVG is built (lower peak memory)
             path.write_text(app.export_screenshot(title=f"Gentle Flow: {screen_name}"), "utf-8")
         except BaseException as exc:  # reported after the app has closed the terminal
             failure.append(exc)
         finally:
             app.exit()
 
-    app.run(headless=True, size=size, auto_pilot=capture)
+    threaded, Chart.draw_in_thread = Chart.draw_in_thread, False
+    try:
+        app.run(headless=True, size=size, auto_pilot=capture)
+    finally:
+        Chart.draw_in_thread = threaded
     if failure:
         raise failure[0]
     return path

@@ -59,6 +59,10 @@ class Chart(Widget):
 
     data: var[ChartData | None] = var(None, always_update=False)
 
+    #: Draw in the shared thread (keeps keys responsive while plotext loads). A one-shot render
+    #: such as a screenshot turns this off: drawing inline spares a thread and its heap.
+    draw_in_thread: ClassVar[bool] = True
+
     class Drawn(Message):
         """The chart finished drawing its current data at its current size."""
 
@@ -83,6 +87,7 @@ class Chart(Widget):
         self.legend = legend
         self._ready = False
         self._built_key: _Key | None = None
+        self._drawing_key: _Key | None = None
         self._ansi: str | None = None
         self._parsed: tuple[str, Text] | None = None
         self.set_reactive(Chart.data, data)
@@ -125,14 +130,18 @@ class Chart(Widget):
             self._built_key = None
             self.refresh()
             self.post_message(self.Drawn(self))
-        elif key != self._built_key:
+        elif key not in (self._built_key, self._drawing_key):
+            self._drawing_key = key
             self._draw(key)
 
     @work(exclusive=True, group="chart")
     async def _draw(self, key: _Key) -> None:
         data, width, height = key
-        loop = asyncio.get_running_loop()
-        ansi = await loop.run_in_executor(_drawing_thread(), build_chart, data, width, height)
+        if self.draw_in_thread:
+            loop = asyncio.get_running_loop()
+            ansi = await loop.run_in_executor(_drawing_thread(), build_chart, data, width, height)
+        else:
+            ansi = build_chart(data, width, height)
         if key != self._wanted_key():
             return  # the data or the size changed meanwhile: a newer drawing is on its way
         self._built_key = key
