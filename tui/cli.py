@@ -9,12 +9,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
-from tui.core.dates import parse_weekday, today
+from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
-from tui.core.models import KINDS, CustomMilestone, Goal, Session, check_date
+
+if TYPE_CHECKING:
+    from tui.core.models import Goal
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,6 +27,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _day(args: argparse.Namespace) -> date:
+    from tui.core.models import check_date
+
     return check_date(args.date) if args.date is not None else today()
 
 
@@ -58,6 +62,7 @@ def cmd_log_checkin(args: argparse.Namespace, store: Any) -> int:
 
 def cmd_log_move(args: argparse.Namespace, store: Any) -> int:
     from tui.core.milestones import Celebration, is_milestone, ordinal, reward_for
+    from tui.core.models import Session
 
     session = Session.create(
         date=args.date if args.date is not None else today(),
@@ -92,6 +97,8 @@ def cmd_log_move(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_goal_add(args: argparse.Namespace, store: Any) -> int:
+    from tui.core.models import Goal
+
     goal = Goal.create(
         name=args.name,
         per_week=args.per_week,
@@ -170,7 +177,7 @@ def cmd_goal_remove(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_milestone_add(args: argparse.Namespace, store: Any) -> int:
-    from tui.core.models import IntRange, check_name, check_text
+    from tui.core.models import CustomMilestone, IntRange, check_name, check_text
 
     milestone = CustomMilestone(
         check_name(args.routine, "routine"),
@@ -252,7 +259,7 @@ def cmd_demo(args: argparse.Namespace, store: Any) -> int:
 
 
 def cmd_config_week_start(args: argparse.Namespace, store: Any) -> int:
-    from tui.core.dates import WEEKDAY_NAMES
+    from tui.core.dates import WEEKDAY_NAMES, parse_weekday
 
     weekday = parse_weekday(args.day)
     store.set_week_start(weekday)
@@ -291,6 +298,8 @@ def cmd_app(args: argparse.Namespace, store: Any) -> int:
 
 
 def _add_log(sub: Any) -> None:
+    from tui.core.models import KINDS
+
     log = sub.add_parser("log", help="log a check-in or a movement session")
     log_sub = log.add_subparsers(metavar="WHAT", required=True, parser_class=_Parser)
     checkin = log_sub.add_parser("checkin", help="how the night and the day are")

@@ -130,7 +130,9 @@ def _optional(value: Any, check: Any, field_name: str) -> Any:
     return check(value, field_name)
 
 
-@dataclass(frozen=True, slots=True)
+# Check-ins and sessions are plain (not frozen) dataclasses: a ten-year file builds 11,000 of them
+# on every start, and a frozen dataclass's __init__ costs five times as much. Treat them as values.
+@dataclass(slots=True)
 class Checkin:
     """How a day was: one per date; a flare day is a rest day."""
 
@@ -201,7 +203,7 @@ class Checkin:
         return cls(date=day, **cls.validate_fields(values))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Session:
     """A bout of movement: a walk, a strength video, a stretch, a 2-minute snack."""
 
