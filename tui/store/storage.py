@@ -8,6 +8,7 @@ changed (another process wrote it), and inside a batch defers the write to one a
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,11 @@ def file_stamp(path: Path) -> Stamp | None:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def digest(raw: bytes) -> bytes:
+    """A fingerprint of one version of the file (sha1: under a millisecond for ten years)."""
+    return hashlib.sha1(raw, usedforsecurity=False).digest()
 
 
 def temp_files(path: Path) -> list[Path]:
@@ -76,7 +82,9 @@ class AtomicStorage(Storage):
         self._check = check
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
-        self._raw: bytes | None = None  # the bytes last read or written, i.e. what `_data` is
+        # A digest of the bytes last read or written (what `_data` is): the bytes themselves would
+        # keep a second copy of a ten-year file in memory.
+        self._digest: bytes | None = None
         self._batch = False
         self._dirty = False
         self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
@@ -103,7 +111,7 @@ class AtomicStorage(Storage):
             self._check(data)
         self._data = data if data is not None else {}
         self._stamp = stamp
-        self._raw = raw
+        self._digest = digest(raw)
         self.generation += 1
         self.loads += 1
 
@@ -113,14 +121,14 @@ class AtomicStorage(Storage):
         Call it under the process lock before a read-modify-write. The stat stamp alone can miss
         another process's write: ext4 hands a replaced file's inode out again within a few writes,
         and before Linux 6.13 mtimes move in 1-4 ms steps, so two versions of the same size can
-        share inode, mtime and size. Reading the bytes back costs well under a millisecond.
+        share inode, mtime and size. Reading the bytes back and hashing them costs about 1 ms.
         """
         if self._data is None:
             return
         try:
-            same = self.path.read_bytes() == self._raw
+            same = digest(self.path.read_bytes()) == self._digest
         except FileNotFoundError:
-            same = self._raw == b""
+            same = self._digest == digest(b"")
         except OSError:
             same = False  # let the reload report it
         if not same:
@@ -146,7 +154,7 @@ class AtomicStorage(Storage):
         payload = orjson.dumps(self._data)
         atomic_write(self.path, payload)
         self._stamp = file_stamp(self.path)
-        self._raw = payload
+        self._digest = digest(payload)
 
     def begin(self) -> None:
         """Start a batch: reads come from memory, writes wait for `commit`."""
