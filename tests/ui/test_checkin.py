@@ -3,37 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
-from textual.app import App
-from textual.screen import Screen
 from textual.widgets import Input, Static
+from ui_host import Host
 
 from tui.app import GentleApp
 from tui.screens._form import Field, Toggle
 from tui.screens.checkin import CheckinScreen
 from tui.store import Store
-from tui.themes import CALM, THEMES
 
 MORNING = ["l", "4", "tab", "3", "tab", "7", "tab", "4", "enter"]
-
-
-class Host(App[None]):
-    """One of her screens alone, in the app's calm theme, for snapshots.
-
-    Over the real app a form would sit on the dashboard, whose panels fill in from a background
-    worker: the snapshot would then depend on that timing and on every dashboard change.
-    """
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.start = screen
-
-    def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = CALM
-        self.push_screen(self.start)
 
 
 def message_under(screen: CheckinScreen, field: str) -> str:

@@ -4,38 +4,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
 
-from textual.app import App
-from textual.screen import Screen
 from textual.widgets import Static
+from ui_host import Host
 
 from tui.app import GentleApp
 from tui.core.models import Goal, Session
 from tui.screens._form import ConfirmScreen
 from tui.screens.goals import GoalCard, GoalFormScreen, GoalsScreen
 from tui.store import Store
-from tui.themes import CALM, THEMES
 
 UNKIND = re.compile(r"missed|failed|broken|streak", re.IGNORECASE)
-
-
-class Host(App[None]):
-    """One of her screens alone, in the app's calm theme, for snapshots.
-
-    Over the real app a form would sit on the dashboard, whose panels fill in from a background
-    worker: the snapshot would then depend on that timing and on every dashboard change.
-    """
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.start = screen
-
-    def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = CALM
-        self.push_screen(self.start)
 
 
 def three_good_weeks(store: Store, today: date, name: str = "Strength videos") -> None:

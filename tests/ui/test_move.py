@@ -6,36 +6,16 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from textual.app import App
-from textual.screen import Screen
 from textual.widgets import Input, Static
+from ui_host import Host
 
 from tui.app import GentleApp
 from tui.core.models import CustomMilestone, Session
 from tui.screens._form import ChoiceBar, Field
 from tui.screens.move import MoveScreen, recent_sessions
 from tui.store import Store
-from tui.themes import CALM, THEMES
 
 VIDEO = "Lower Body Strength"
-
-
-class Host(App[None]):
-    """One of her screens alone, in the app's calm theme, for snapshots.
-
-    Over the real app a form would sit on the dashboard, whose panels fill in from a background
-    worker: the snapshot would then depend on that timing and on every dashboard change.
-    """
-
-    def __init__(self, screen: Screen[Any]) -> None:
-        super().__init__()
-        self.start = screen
-
-    def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = CALM
-        self.push_screen(self.start)
 
 
 def session(day: date, **fields: Any) -> Session:
