@@ -53,3 +53,27 @@ def test_widgets_know_nothing_of_the_app() -> None:
                 names = [node.module]
             offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] == "tui"]
     assert offenders == []
+
+
+def test_the_first_frame_needs_neither_the_data_file_nor_the_domain_nor_plotext() -> None:
+    # The app opens her file right after its first frame: what is imported by then is what the
+    # first frame costs. (The opener raises, so the app ends there.)
+    code = (
+        "import sys\n"
+        "from tui.app import GentleApp\n"
+        "from tui.core.errors import FileProblem\n"
+        "seen = []\n"
+        "def open_store():\n"
+        "    seen.extend(sorted(m for m in sys.modules if m.split('.')[0] in\n"
+        "        ('tinydb', 'orjson', 'plotext') or m.startswith(('tui.store', 'tui.io',\n"
+        "        'tui.screens.dashboard_data', 'tui.core.goals', 'tui.core.insights',\n"
+        "        'tui.core.models'))))\n"
+        "    raise FileProblem('stop here')\n"
+        "app = GentleApp(open_store)\n"
+        "app.run(headless=True, size=(80, 24))\n"
+        "print(app.return_code, seen)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "1 []"

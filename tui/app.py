@@ -3,10 +3,16 @@
 Keys (each binding has an id, so a keymap can move it): `l` check-in, `m` movement, `g` goals,
 `d` dashboard, `?` help, `t` quiet theme, `q` quit, `ctrl+p` command palette.
 Screens other than the dashboard are imported when first opened, to keep the first frame quick.
+
+Given an open `Store`, the dashboard shows its data from the first frame (tests, screenshots).
+Given a function that opens it (`gentle`), the app paints the dashboard's layout first and opens
+the file right after that first frame: the data file, TinyDB and the domain stay off the path to
+it. A file that cannot be opened ends the app with return code 1 and `load_error` set.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -19,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from tui.core.dates import today
+from tui.core.errors import FileProblem
 from tui.screens.dashboard import DashboardScreen
 from tui.themes import CALM, QUIET, THEMES
 
@@ -37,6 +44,13 @@ FLARE_OFFER = (
     "Today is a rest day. Would a quieter screen help? "
     "Press t for the quiet theme: fewer colours, no motion."
 )
+
+
+def _collect_from_now_on() -> None:
+    """Collect start-up's garbage, keep the rest out of later collections, and collect again."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def _commands_provider() -> type[Provider]:
@@ -67,23 +81,57 @@ class GentleApp(App[None]):
         Binding("q", "quit", "Quit", id="gentle.quit"),
     ]
 
-    def __init__(self, store: Store, *, theme: str | None = None) -> None:
+    def __init__(self, store: Store | Callable[[], Store], *, theme: str | None = None) -> None:
         super().__init__()
-        self.store = store
+        self._store: Store | None = None
+        self._opener: Callable[[], Store] | None = None
+        if callable(store):
+            self._opener = store
+        else:
+            self._store = store
+        #: Why the data file could not be opened (the app then exits with return code 1).
+        self.load_error: FileProblem | OSError | None = None
+        self._waiting: Callable[[], object] | None = None
         for theme_object in THEMES:
             self.register_theme(theme_object)
         self._loud_theme = CALM
         self._loud_animation = self.animation_level
-        # Set here, before any CSS is read: a theme set after the first frame restyles everything.
         wanted = theme or os.environ.get("GENTLE_THEME") or CALM
-        self.theme = wanted if wanted in self.available_themes else CALM
-        self._loud_theme = CALM if self.theme == QUIET else self.theme
+        self._set_first_theme(wanted if wanted in self.available_themes else CALM)
         self._flare_offered = False
         self.dashboard: DashboardScreen | None = None
         # Modes are added here, not in the MODES class variable: their screens need the store.
         self.add_mode("dashboard", self._dashboard_screen)
         self.add_mode("goals", self._goals_screen)
         self.add_mode("help", self._help_screen)
+
+    def _set_first_theme(self, name: str) -> None:
+        """Choose the theme before any CSS is read.
+
+        Setting `theme` runs Textual's watcher, which re-parses and re-applies every stylesheet
+        (about 20 ms before the first frame). Nothing is styled yet, so a dark theme (like the
+        default one, whose colour filter stays right) needs only its CSS variables.
+        """
+        if not self.get_theme(name).dark:  # type: ignore[union-attr]
+            self.theme = name
+        else:
+            self.set_reactive(App.theme, name)
+            self.stylesheet.set_variables(self.get_css_variables())
+            self.set_class(True, f"-theme-{name}", update=False)
+            self.watch_theme(CALM, name)  # the quiet theme turns motion off
+        self._loud_theme = CALM if name == QUIET else name
+
+    @property
+    def store(self) -> Store:
+        """Her data file (open from the start, or once the first frame is on screen)."""
+        if self._store is None:
+            raise RuntimeError("the data file is not open yet")
+        return self._store
+
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the data file is open (and the dashboard shows its data)."""
+        return self._store is not None
 
     # -- screens ---------------------------------------------------------------------------------
 
@@ -98,7 +146,7 @@ class GentleApp(App[None]):
         return screen
 
     def _dashboard_screen(self) -> Screen[Any]:
-        self.dashboard = DashboardScreen(self.store)
+        self.dashboard = DashboardScreen(self._store)
         return self._fresh(self.dashboard)
 
     def _help_screen(self) -> Screen[Any]:
@@ -131,9 +179,43 @@ class GentleApp(App[None]):
 
     def on_mount(self) -> None:
         if os.environ.get(BENCH_FLAG):
-            self.call_after_refresh(self._bench_first_frame)
+            self.call_after_refresh(self._bench, "first-frame")
+        if self._store is None:
+            self.call_after_refresh(self._open)
         else:
-            self.call_after_refresh(self.offer_quiet_if_flare)
+            self._loaded()
+
+    def _open(self) -> None:
+        """Open the data file and fill the dashboard (runs right after the first frame)."""
+        assert self._opener is not None
+        try:
+            store = self._opener()
+            if self.dashboard is not None:
+                self.dashboard.show(store)
+        except (FileProblem, OSError) as exc:
+            self.load_error = exc
+            self.exit(return_code=1)
+            return
+        self._store = store
+        self._loaded()
+
+    def _loaded(self) -> None:
+        if os.environ.get(BENCH_FLAG):
+            self.call_after_refresh(self._bench, "data-shown", done=True)
+            return
+        if not gc.isenabled():  # `gentle` turned it off for the start (see tui.cli.cmd_app)
+            self.call_after_refresh(_collect_from_now_on)
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()  # a key she pressed before the file was open
+        self.call_after_refresh(self.offer_quiet_if_flare)
+
+    def _when_loaded(self, action: Callable[[], object]) -> None:
+        """Run `action` now, or once the data file is open (the latest such key wins)."""
+        if self._store is None:
+            self._waiting = action
+        else:
+            action()
 
     def run(self, **kwargs: Any) -> Any:
         """Run the app (headless when the benchmark asks for its first frame)."""
@@ -142,9 +224,10 @@ class GentleApp(App[None]):
             kwargs.update(headless=True, size=(int(cols), int(rows)))
         return super().run(**kwargs)
 
-    def _bench_first_frame(self) -> None:
-        print(f"first-frame {time.time()}", file=sys.stderr)
-        self.exit()
+    def _bench(self, stage: str, done: bool = False) -> None:
+        print(f"{stage} {time.time()}", file=sys.stderr)
+        if done:
+            self.exit()
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -153,14 +236,14 @@ class GentleApp(App[None]):
 
     def action_checkin(self) -> None:
         """Open the check-in form for today."""
-        self.push_screen(self.make_checkin_screen(), self._after_form)
+        self._when_loaded(lambda: self.push_screen(self.make_checkin_screen(), self._after_form))
 
     def action_move(self) -> None:
         """Open the movement form for today."""
-        self.push_screen(self.make_move_screen(), self._after_form)
+        self._when_loaded(lambda: self.push_screen(self.make_move_screen(), self._after_form))
 
     def action_goals(self) -> None:
-        self.switch_mode("goals")
+        self._when_loaded(lambda: self.switch_mode("goals"))
 
     def action_dashboard(self) -> None:
         self.switch_mode("dashboard")
@@ -198,7 +281,7 @@ class GentleApp(App[None]):
 
     def offer_quiet_if_flare(self) -> None:
         """Today's check-in marks a flare: offer (once, gently) the quiet theme."""
-        if self._flare_offered or self.theme == QUIET:
+        if self._flare_offered or self.theme == QUIET or self._store is None:
             return
         checkin = self.store.journal().checkins.get(today())
         if checkin is not None and checkin.flare:

@@ -6,9 +6,11 @@ It imports the UI only when the UI is asked for, so logging from a script stays 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
@@ -287,11 +289,28 @@ def _size(text: str) -> tuple[int, int]:
     return cols, rows
 
 
-def cmd_app(args: argparse.Namespace, store: Any) -> int:
-    from tui.app import GentleApp
+def cmd_app(args: argparse.Namespace) -> int:
+    """The app, which opens the data file itself, right after its first frame."""
+    # Start-up makes ~200k objects that live as long as the app: collecting garbage among them
+    # only delays the first frame (a full collection costs 20-50 ms). The app turns collection
+    # back on once its data is shown, after freezing what start-up made (see GentleApp).
+    gc.disable()
+    try:
+        from tui.app import GentleApp
 
-    GentleApp(store).run()
-    return 0
+        app = GentleApp(partial(_open_store, args.db))
+        app.run()
+    finally:
+        gc.enable()  # if the app ended before its data was shown
+    if app.load_error is not None:
+        raise app.load_error  # reported below in one line, after the app gave the terminal back
+    return app.return_code or 0
+
+
+def _open_store(db: str | None) -> Any:
+    from tui.store import Store
+
+    return Store.open(db)
 
 
 # -- parser ------------------------------------------------------------------------------------
@@ -417,8 +436,9 @@ COMMANDS: dict[str, Any] = {
 }
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The `gentle` parser: only `command`'s sub-parser when it is known, else all of them."""
+def build_parser(command: str | None = None, *, app_only: bool = False) -> argparse.ArgumentParser:
+    """The `gentle` parser: only `command`'s sub-parser when it is known, else all of them
+    (none with `app_only`: `gentle [--db PATH]` opens the app and needs no sub-command)."""
     parser = _Parser(
         prog="gentle", description="A calm tracker for pain, sleep, mood and movement."
     )
@@ -427,6 +447,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--db", metavar="PATH", help="the data file (default: $GENTLE_DB or the user data folder)"
     )
     parser.set_defaults(handler=cmd_app)
+    if app_only:
+        return parser
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     adders = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
     for add in adders:
@@ -448,8 +470,12 @@ def command_of(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `gentle`; returns the exit status (0 ok, 1 a file problem, 2 bad input)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(command_of(argv)).parse_args(argv)
+    command = command_of(argv)
+    app_only = command is None and not {"-h", "--help"} & set(argv)
+    args = build_parser(command, app_only=app_only).parse_args(argv)
     try:
+        if args.handler is cmd_app:
+            return cmd_app(args)  # the app opens the file after its first frame
         from tui.store import Store
 
         store = Store.open(args.db)

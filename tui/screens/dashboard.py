@@ -4,32 +4,43 @@ At 80 columns today and the week sit side by side above the pain trend, the rest
 columns the panels sit three and two to a row. Each panel is one widget with a border title (the
 screen stays quick to lay out). The data is computed in `dashboard_data` (plain Python) and
 refreshed whenever the screen comes back into view or a form saves.
+
+Without a store yet, the screen shows its layout with a calm "…" in each panel (the app's first
+frame); `show(store)` fills it in. `dashboard_data` and the domain are imported only then.
 """
 
 from __future__ import annotations
 
 from contextlib import suppress
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.types import NoActiveAppError
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.core.dates import today
-from tui.screens import dashboard_data
-from tui.screens.dashboard_data import DashboardData
 from widgets.chart import Chart
 from widgets.goal_bar import GoalBars
 from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from tui.screens.dashboard_data import DashboardData
     from tui.store import Store
 
 NO_GOALS = "No weekly goals yet. g sets one: small and attainable, it's the long game."
+PENDING = "…"  # where the numbers go until the data file is open
+SLEEP_TITLE = "Sleep and mood, weekly average"
+
+
+def long_date(day: date) -> str:
+    """`Monday 23 November 2026`."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _titled(widget: Widget, title: str) -> Widget:
@@ -43,12 +54,12 @@ class DashboardScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self.store = store
         self.data = self._load()
         super().__init__()
         # Set the classes the first frame needs now: changing them later restyles every panel.
-        self.set_class(self.data.first_run, "-first-run", update=False)
+        self.set_class(self.data is not None and self.data.first_run, "-first-run", update=False)
         with suppress(NoActiveAppError):
             self.add_class(self._breakpoint(self.app.size.width), update=False)
         self._resumed = False
@@ -59,7 +70,11 @@ class DashboardScreen(Screen[None]):
         breakpoints = cls.HORIZONTAL_BREAKPOINTS or []
         return [name for least, name in breakpoints if width >= least][-1]
 
-    def _load(self) -> DashboardData:
+    def _load(self) -> DashboardData | None:
+        if self.store is None:
+            return None
+        from tui.screens import dashboard_data
+
         return dashboard_data.build(self.store.journal(), today())
 
     def compose(self) -> ComposeResult:
@@ -67,50 +82,64 @@ class DashboardScreen(Screen[None]):
         yield Static(self._title_text(data), id="title-line")
         with VerticalScroll(id="dash-body", can_focus=False):
             with Horizontal(id="top-row", classes="row"):
-                yield _titled(Static(data.today, id="today"), "Today")
-                yield _titled(GoalBars(data.goals, empty_text=NO_GOALS, id="goals"), "This week")
-                yield _titled(
-                    Static(data.flares, id="flares", classes="wide-only"), "Flares and rest"
+                yield _titled(Static(data.today if data else PENDING, id="today"), "Today")
+                goals = GoalBars(
+                    data.goals if data else (), empty_text=NO_GOALS if data else PENDING, id="goals"
                 )
+                yield _titled(goals, "This week")
+                flares = data.flares if data else PENDING
+                yield _titled(Static(flares, id="flares", classes="wide-only"), "Flares and rest")
             with Horizontal(id="chart-row", classes="row"):
-                yield _titled(Chart(data.pain, id="pain-chart"), "Pain, last 12 weeks")
+                pain, movement = (data.pain, data.movement) if data else (None, None)
+                yield _titled(Chart(pain, id="pain-chart"), "Pain, last 12 weeks")
                 yield _titled(
-                    Chart(data.movement, id="move-chart"), "Movement minutes a day, last 4 weeks"
+                    Chart(movement, id="move-chart"), "Movement minutes a day, last 4 weeks"
                 )
             yield _titled(
-                Static(data.flares, id="flares-narrow", classes="narrow-only"), "Flares and rest"
+                Static(flares, id="flares-narrow", classes="narrow-only"), "Flares and rest"
             )
             with Horizontal(id="third-row", classes="row"):
-                yield _titled(Chart(data.sleep_mood, id="sleep-chart"), self._sleep_title(data))
-                yield _titled(Static(data.routines, id="routines"), "Routines")
-            yield _titled(Static(data.insights, id="insights"), "What your record shows")
+                sleep = data.sleep_mood if data else None
+                yield _titled(Chart(sleep, id="sleep-chart"), self._sleep_title(data))
+                yield _titled(Static(data.routines if data else PENDING, id="routines"), "Routines")
+            insights = data.insights if data else PENDING
+            yield _titled(Static(insights, id="insights"), "What your record shows")
         yield KeyBar()
 
     @staticmethod
-    def _title_text(data: DashboardData) -> Text:
+    def _title_text(data: DashboardData | None) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("Gentle Flow", "bold")
         text.append("  ·  ")
-        text.append(dashboard_data.long_date(data.day))
-        if data.flare_phrase:
+        text.append(long_date(data.day if data else today()))
+        if data and data.flare_phrase:
             text.append(f"  ·  {data.flare_phrase}")
         return text
 
     @staticmethod
-    def _sleep_title(data: DashboardData) -> str:
-        title = "Sleep and mood, weekly average"
-        return f"{title} · {data.sleep_note}" if data.sleep_note else title
+    def _sleep_title(data: DashboardData | None) -> str:
+        return f"{SLEEP_TITLE} · {data.sleep_note}" if data and data.sleep_note else SLEEP_TITLE
 
-    def on_screen_resume(self) -> None:
-        if not self._resumed:  # the first resume comes with the first frame: data is fresh
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if not self._resumed:
+            # The first resume comes with the first frame: the data is fresh, and every widget
+            # was styled as it was mounted (restyling them all again costs ~10 ms before it).
             self._resumed = True
+            event.refresh_styles = False  # read by Screen's own handler, which runs next
             return
+        self.refresh_data()
+
+    def show(self, store: Store) -> None:
+        """Show the data of `store` (opened after the first frame)."""
+        self.store = store
+        if self.is_mounted:
+            self.query_one("#goals", GoalBars).empty_text = NO_GOALS
         self.refresh_data()
 
     def refresh_data(self) -> None:
         """Read the journal again (cheap when the file has not changed) and update every panel."""
         data = self._load()
-        if data == self.data:
+        if data is None or data == self.data:
             return
         self.data = data
         if not self.is_mounted:
@@ -122,7 +151,9 @@ class DashboardScreen(Screen[None]):
         self.query_one("#flares-narrow", Static).update(data.flares)
         self.query_one("#routines", Static).update(data.routines)
         self.query_one("#insights", Static).update(data.insights)
-        self.query_one("#goals", GoalBars).progress = data.goals
+        goals = self.query_one("#goals", GoalBars)
+        goals.progress = data.goals
+        goals.refresh(layout=True)  # the empty text may have changed
         self.query_one("#pain-chart", Chart).data = data.pain
         self.query_one("#move-chart", Chart).data = data.movement
         sleep = self.query_one("#sleep-chart", Chart)

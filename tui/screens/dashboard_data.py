@@ -67,11 +67,6 @@ def build(journal: Journal, day: date) -> DashboardData:
     )
 
 
-def long_date(day: date) -> str:
-    """`Monday 23 November 2026`."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def short_date(day: date) -> str:
     """`23 Nov`."""
     return f"{day.day} {day:%b}"
