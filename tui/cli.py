@@ -476,6 +476,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.handler is cmd_app:
             return cmd_app(args)  # the app opens the file after its first frame
+        if args.handler is cmd_screenshot:
+            # A burst of long-lived objects (her data, Textual): collecting among them only
+            # costs time. `screenshot` turns collection back on once they are made.
+            gc.disable()
         from tui.store import Store
 
         store = Store.open(args.db)

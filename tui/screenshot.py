@@ -59,6 +59,12 @@ def screenshot(
     load_plotext()  # now rather than after the first frame: this run is for the drawn charts
     path = Path(output_path)
     app = GentleApp(store, theme=theme)
+    if not gc.isenabled():
+        # `gentle screenshot` turned collection off for its start (see tui.cli): what it made so
+        # far (modules, her data) lives to the end, so keep it out of every later collection,
+        # the one at exit included, and collect only what the app makes from here on.
+        gc.freeze()
+        gc.enable()
     failure: list[BaseException] = []
 
     async def capture(pilot: Any) -> None:
