@@ -9,8 +9,7 @@ the parents when it is on screen, so a screenshot can wait for it.
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Span, Text
@@ -19,23 +18,33 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
 
-from widgets.plotting import MAX_SERIES, ChartData, build_chart
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
-_SERIES_CLASSES = tuple(f"chart--series-{i}" for i in range(1, MAX_SERIES + 1))
+    from widgets.plotting import ChartData
+
+# `widgets.plotting` (and the thread pool) are imported when a chart first draws: an empty chart,
+# as in the app's first frame, needs neither.
+
+#: One component class per series colour, as many as `widgets.plotting.MAX_SERIES` (a test
+#: checks that they agree).
+_SERIES_CLASSES = tuple(f"chart--series-{i}" for i in range(1, 7))
 _executor: ThreadPoolExecutor | None = None
 
 
 def _drawing_thread() -> ThreadPoolExecutor:
     """The one thread every chart draws in (plotext's figure is global; one thread, one heap)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     global _executor
     if _executor is None:
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
     return _executor
 
 
-_Key = tuple[ChartData, int, int]
+_Key = tuple["ChartData", int, int]
 
-__all__ = ["Chart", "ChartData"]
+__all__ = ["Chart"]
 
 
 class Chart(Widget):
@@ -136,6 +145,8 @@ class Chart(Widget):
 
     @work(exclusive=True, group="chart")
     async def _draw(self, key: _Key) -> None:
+        from widgets.plotting import build_chart
+
         data, width, height = key
         if self.draw_in_thread:
             loop = asyncio.get_running_loop()
@@ -154,7 +165,7 @@ class Chart(Widget):
 
     def _legend_line(self, data: ChartData, palette: list[Style]) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
-        for i, series in enumerate(data.series[:MAX_SERIES]):
+        for i, series in enumerate(data.series[: len(palette)]):
             mark = {"bar": "█", "points": "⠂", "line": "─"}[series.style]
             if i:
                 line.append("   ")
@@ -190,6 +201,6 @@ class Chart(Widget):
             style = span.style
             color = style.color if isinstance(style, Style) else None
             number = color.number if color is not None else None
-            if number is not None and 1 <= number <= MAX_SERIES:
+            if number is not None and 1 <= number <= len(palette):
                 spans.append(Span(span.start, span.end, palette[number - 1]))
         return Text(parsed.plain, spans=spans, no_wrap=True, end="")

@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
 from widgets.chart import Chart
-from widgets.plotting import ChartData, Series
+from widgets.plotting import MAX_SERIES, ChartData, Series
 
 DATA = ChartData(
     labels=tuple(f"{d} Nov" for d in range(1, 29)),
@@ -93,3 +93,7 @@ async def test_a_chart_with_nothing_to_draw_says_so_in_words() -> None:
     async with app.run_test(size=(40, 8)) as pilot:
         await pilot.pause()
         assert app.query_one(Chart).render_line(0).text.startswith("Nothing yet.")
+
+
+def test_the_chart_has_a_colour_for_every_series_plotting_draws() -> None:
+    assert len(Chart.COMPONENT_CLASSES) == MAX_SERIES
