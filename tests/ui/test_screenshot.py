@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from tui.app import GentleApp
 from tui.core.errors import InputError
-from tui.screenshot import SCREENS, screenshot
+from tui.screenshot import SCREENS, export_svg, screenshot, wait_until_drawn
 from tui.store import Store
 
 
@@ -31,3 +33,16 @@ def test_an_unknown_screen_is_refused_naming_the_choices(demo_store: Store, tmp_
     assert caught.value.field == "screen"
     assert "dashboard, checkin, move, goals, help" in caught.value.message
     assert not (tmp_path / "x.svg").exists()
+
+
+async def test_the_svg_is_textuals_own_screenshot_with_a_fixed_class_prefix(
+    demo_store: Store,
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until_drawn(pilot)
+        ours = export_svg(app, "Gentle Flow: dashboard", "gentle-dashboard")
+        textuals = app.export_screenshot(title="Gentle Flow: dashboard")
+    prefix = re.search(r"terminal-\d+", textuals)
+    assert prefix is not None
+    assert ours == textuals.replace(prefix.group(), "gentle-dashboard")
