@@ -60,11 +60,12 @@ def screenshot(
     load_plotext()  # now rather than after the first frame: this run is for the drawn charts
     path = Path(output_path)
     app = GentleApp(store, theme=theme)
-    if not gc.isenabled():
-        # `gentle screenshot` turned collection off for its start (see tui.cli): what it made so
-        # far (modules, her data) lives to the end, so keep it out of every later collection,
-        # the one at exit included, and collect only what the app makes from here on.
+    one_shot = not gc.isenabled()  # `gentle screenshot` turned collection off (see tui.cli)
+    if one_shot:
+        # What the start made (modules, her data) lives to the end: keep it out of every later
+        # collection, and collect what the app makes from here on in larger batches.
         gc.freeze()
+        gc.set_threshold(20_000, 10, 10)
         gc.enable()
     failure: list[BaseException] = []
 
@@ -75,6 +76,8 @@ def screenshot(
             gc.collect()  # the start-up garbage goes before the SVG is built (lower peak memory)
             svg = export_svg(app, f"Gentle Flow: {screen_name}", _svg_id(screen_name, size, theme))
             path.write_text(svg, "utf-8")
+            if one_shot:
+                gc.freeze()  # the process ends now: spare it a last collection at exit
         except BaseException as exc:  # reported after the app has closed the terminal
             failure.append(exc)
         finally:
