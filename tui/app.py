@@ -204,7 +204,8 @@ class GentleApp(App[None]):
             self.call_after_refresh(self._bench, "data-shown", done=True)
             return
         if not gc.isenabled():  # `gentle` turned it off for the start (see tui.cli.cmd_app)
-            self.call_after_refresh(_collect_from_now_on)
+            # A full collection holds everything up for ~50 ms: wait until the charts are drawn.
+            self.set_timer(1.0, _collect_from_now_on)
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
             waiting()  # a key she pressed before the file was open
