@@ -112,7 +112,8 @@ class GentleApp(App[None]):
         (about 20 ms before the first frame). Nothing is styled yet, so a dark theme (like the
         default one, whose colour filter stays right) needs only its CSS variables.
         """
-        if not self.get_theme(name).dark:  # type: ignore[union-attr]
+        theme = self.get_theme(name)
+        if theme is None or not theme.dark:
             self.theme = name
         else:
             self.set_reactive(App.theme, name)

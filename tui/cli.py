@@ -467,12 +467,19 @@ def command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """`gentle` or `gentle --db PATH`: the app, which needs no sub-command parser."""
+    if not argv:
+        return True
+    if len(argv) == 1:
+        return argv[0].startswith("--db=")
+    return len(argv) == 2 and argv[0] == "--db"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `gentle`; returns the exit status (0 ok, 1 a file problem, 2 bad input)."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    command = command_of(argv)
-    app_only = command is None and not {"-h", "--help"} & set(argv)
-    args = build_parser(command, app_only=app_only).parse_args(argv)
+    args = build_parser(command_of(argv), app_only=opens_the_app(argv)).parse_args(argv)
     try:
         if args.handler is cmd_app:
             return cmd_app(args)  # the app opens the file after its first frame
@@ -497,3 +504,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("gentle: stopped", file=sys.stderr)
         return 130
+    finally:
+        gc.enable()  # if a command that turned it off ended early

@@ -68,3 +68,12 @@ def test_an_incomplete_command_is_one_usage_line(gentle: Gentle, args: list[str]
     line = gentle.refused(*args)
     assert "gentle" in line
     assert not gentle.db.exists()
+
+
+def test_help_lists_every_command_even_though_a_bare_start_builds_none(gentle: Gentle) -> None:
+    from tui.cli import opens_the_app
+
+    assert opens_the_app([]) and opens_the_app(["--db", "x.json"])
+    assert not opens_the_app(["--he"]) and not opens_the_app(["--db", "x.json", "status"])
+    out = gentle.ok("--he")
+    assert all(command in out for command in ("log", "goal", "status", "screenshot", "export"))
