@@ -185,3 +185,12 @@ def test_a_new_goal_records_its_creation_as_its_first_step() -> None:
     g = goal(per_week=3)
     assert [(s.date, s.target, s.reason) for s in g.steps] == [(TODAY, 3, "created")]
     assert g.target_on(TODAY) == 3
+
+
+def test_sessions_and_checkins_are_values_that_count_in_a_multiset() -> None:
+    walk = Session.from_dict({"date": "2026-11-02", "kind": "walk", "minutes": 20})
+    same = Session.from_dict({"date": "2026-11-02", "kind": "walk", "minutes": 20})
+    longer = Session.from_dict({"date": "2026-11-02", "kind": "walk", "minutes": 25})
+    assert len({walk, same, longer}) == 2
+    night = Checkin.from_dict({"date": "2026-11-02", "pain": 4, "sleep": 3})
+    assert night in {Checkin.from_dict({"date": "2026-11-02", "pain": 4, "sleep": 3})}

@@ -131,8 +131,9 @@ def _optional(value: Any, check: Any, field_name: str) -> Any:
 
 
 # Check-ins and sessions are plain (not frozen) dataclasses: a ten-year file builds 11,000 of them
-# on every start, and a frozen dataclass's __init__ costs five times as much. Treat them as values.
-@dataclass(slots=True)
+# on every start, and a frozen dataclass's __init__ costs five times as much. Treat them as values:
+# they hash on their fields (imports count sessions as a multiset), so never change one in a set.
+@dataclass(slots=True, unsafe_hash=True)
 class Checkin:
     """How a day was: one per date; a flare day is a rest day."""
 
@@ -203,7 +204,7 @@ class Checkin:
         return cls(date=day, **cls.validate_fields(values))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Session:
     """A bout of movement: a walk, a strength video, a stretch, a 2-minute snack."""
 
