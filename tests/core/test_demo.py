@@ -214,7 +214,7 @@ def test_her_goals_and_rewards_are_set_up_from_the_first_day() -> None:
     first = END - timedelta(days=119)
     goals = {g.name: g for g in journal.goals}
     assert goals["Strength videos"].kinds == ("strength",)
-    assert (goals["Strength videos"].target, goals["Strength videos"].ramp_to) == (2, 7)
+    assert (goals["Strength videos"].target, goals["Strength videos"].ramp_to) == (2, 3)
     assert (goals["Walks"].target, goals["Walks"].ramp_every) == (2, 4)
     assert (goals["Moving minutes"].unit, goals["Moving minutes"].target) == ("minutes", 90)
     assert all(g.created == first for g in journal.goals)

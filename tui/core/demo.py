@@ -104,12 +104,12 @@ def _goals(start: date) -> list[Goal]:
             name="Strength videos",
             per_week=2,
             kinds=("strength",),
-            ramp_to=7,
+            ramp_to=3,
             ramp_every=3,
             created=start,
         ),
         Goal.create(
-            name="Walks", per_week=2, kinds=("walk",), ramp_to=7, ramp_every=4, created=start
+            name="Walks", per_week=2, kinds=("walk",), ramp_to=4, ramp_every=4, created=start
         ),
         Goal.create(name="Moving minutes", minutes_per_week=90, created=start),
     ]
