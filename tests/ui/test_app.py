@@ -18,6 +18,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.move import MoveScreen
 from tui.store import Store
 from tui.themes import CALM, QUIET
+from widgets.key_bar import KeyBar
 
 TODAY = date(2026, 11, 23)
 
@@ -74,6 +75,23 @@ async def test_g_d_and_question_mark_switch_between_goals_dashboard_and_help(
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_the_dashboard_goals_and_help_end_in_the_same_line_of_her_keys(
+    demo_store: Store,
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lines = []
+        for key in ("g", "question_mark", "d"):
+            await pilot.press(key)
+            await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            assert bar.region.y == 23
+            lines.append(bar.render_line(0).text)
+        assert "l Check-in" in lines[0] and "q Quit" in lines[0]
+        assert lines[0] == lines[2]  # goals and dashboard
+        assert "esc Back" in lines[1] and "l Check-in" in lines[1]  # help
 
 
 async def test_q_quits(demo_store: Store) -> None:

@@ -19,7 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
@@ -48,6 +48,7 @@ from tui.screens._form import (
 )
 from tui.screens.move import KIND_CHOICES
 from widgets.goal_bar import GoalBars, Progress
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.store import Store
@@ -223,7 +224,7 @@ class GoalsScreen(Screen[None]):
             ),
             id="goals-keys",
         )
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.refresh_goals()
