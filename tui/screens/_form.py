@@ -402,6 +402,14 @@ class Field(Vertical):
         self.set_class(bool(text), "-has-message")
 
 
+def number_field(
+    label: str, name: str, hint: str, *, max_length: int, value: str = "", decimals: bool = False
+) -> Field:
+    """A form row for a short number (pain, minutes, a target); the input has the field's name."""
+    control = NumberInput(value, decimals=decimals, max_length=max_length, id=name)
+    return Field(label, control, hint=hint, name=name, control_width=6)
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question (`y` or enter: yes; `n` or escape: no)."""
 

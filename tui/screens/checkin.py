@@ -24,12 +24,12 @@ from tui.core.models import Checkin
 from tui.screens._form import (
     FOCUS_KEYS,
     Field,
-    NumberInput,
     TextInput,
     Toggle,
     describe_day,
     error_text,
     keys_line,
+    number_field,
     step_day,
 )
 
@@ -113,33 +113,13 @@ class CheckinScreen(ModalScreen[bool]):
         with Vertical(id="checkin-form"):
             yield Static("", id="checkin-title", markup=False)
             yield Static("", id="checkin-status", markup=False)
-            yield Field(
-                "Pain",
-                NumberInput(max_length=2, id="pain"),
-                hint="0 none … 10 worst",
-                name="pain",
-                control_width=6,
+            yield number_field("Pain", "pain", "0 none … 10 worst", max_length=2)
+            yield number_field("Mood", "mood", "1 awful … 5 great", max_length=1)
+            yield number_field(
+                "Sleep hours", "sleep_hours", "e.g. 7 or 6.5", max_length=5, decimals=True
             )
-            yield Field(
-                "Mood",
-                NumberInput(max_length=1, id="mood"),
-                hint="1 awful … 5 great",
-                name="mood",
-                control_width=6,
-            )
-            yield Field(
-                "Sleep hours",
-                NumberInput(decimals=True, max_length=5, id="sleep_hours"),
-                hint="e.g. 7 or 6.5",
-                name="sleep_hours",
-                control_width=6,
-            )
-            yield Field(
-                "Sleep quality",
-                NumberInput(max_length=1, id="sleep_quality"),
-                hint="1 very poor … 5 very good",
-                name="sleep_quality",
-                control_width=6,
+            yield number_field(
+                "Sleep quality", "sleep_quality", "1 very poor … 5 very good", max_length=1
             )
             yield Field(
                 "Rest day",

@@ -40,11 +40,11 @@ from tui.screens._form import (
     ChoiceBar,
     ConfirmScreen,
     Field,
-    NumberInput,
     TextInput,
     error_text,
     keys_line,
     literal,
+    number_field,
 )
 from tui.screens.move import KIND_CHOICES
 from widgets.goal_bar import GoalBars, Progress
@@ -442,12 +442,8 @@ class GoalFormScreen(ModalScreen[str | None]):
                 ChoiceBar(self.UNITS, value=[goal.unit if goal else "sessions"], id="unit"),
                 name="unit",
             )
-            yield Field(
-                "Target",
-                NumberInput(str(goal.target) if goal else "", max_length=4, id="target"),
-                hint="a week",
-                name="target",
-                control_width=6,
+            yield number_field(
+                "Target", "target", "a week", max_length=4, value=str(goal.target) if goal else ""
             )
             yield Field(
                 "Kinds",
@@ -464,21 +460,19 @@ class GoalFormScreen(ModalScreen[str | None]):
                 ),
                 name="routine",
             )
-            yield Field(
+            yield number_field(
                 "Work up to",
-                NumberInput(_text(goal.ramp_to if goal else None), max_length=4, id="ramp_to"),
-                hint="a week (optional)",
-                name="ramp_to",
-                control_width=6,
+                "ramp_to",
+                "a week (optional)",
+                max_length=4,
+                value=_text(goal.ramp_to if goal else None),
             )
-            yield Field(
+            yield number_field(
                 "Offer a step",
-                NumberInput(
-                    _text(goal.ramp_every if goal else None), max_length=2, id="ramp_every"
-                ),
-                hint="after this many weeks met",
-                name="ramp_every",
-                control_width=6,
+                "ramp_every",
+                "after this many weeks met",
+                max_length=2,
+                value=_text(goal.ramp_every if goal else None),
             )
             yield Static(
                 "With no kind picked, every kind counts. "

@@ -30,12 +30,12 @@ from tui.screens._form import (
     Choice,
     ChoiceBar,
     Field,
-    NumberInput,
     TextInput,
     describe_day,
     error_text,
     keys_line,
     literal,
+    number_field,
     step_day,
     when,
 )
@@ -173,13 +173,7 @@ class MoveScreen(ModalScreen[bool]):
             with Vertical(id="move-recent"):
                 yield from self._recent_lines()
             yield Field("Kind", ChoiceBar(KIND_CHOICES, id="kind"), name="kind")
-            yield Field(
-                "Minutes",
-                NumberInput(max_length=3, id="minutes"),
-                hint="1 … 600",
-                name="minutes",
-                control_width=6,
-            )
+            yield number_field("Minutes", "minutes", "1 … 600", max_length=3)
             yield Field(
                 "Routine",
                 TextInput(
@@ -203,20 +197,8 @@ class MoveScreen(ModalScreen[bool]):
                 ),
                 name="with",
             )
-            yield Field(
-                "Pain before",
-                NumberInput(max_length=2, id="pain_before"),
-                hint="0 … 10",
-                name="pain_before",
-                control_width=6,
-            )
-            yield Field(
-                "Pain after",
-                NumberInput(max_length=2, id="pain_after"),
-                hint="0 … 10",
-                name="pain_after",
-                control_width=6,
-            )
+            yield number_field("Pain before", "pain_before", "0 … 10", max_length=2)
+            yield number_field("Pain after", "pain_after", "0 … 10", max_length=2)
             yield Field("Note", TextInput(id="note"), name="note")
             yield Static(
                 keys_line(("enter", "save"), ("esc", "close"), ("[ ]", "change day")),
