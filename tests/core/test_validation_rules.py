@@ -192,5 +192,5 @@ def test_sessions_and_checkins_are_values_that_count_in_a_multiset() -> None:
     same = Session.from_dict({"date": "2026-11-02", "kind": "walk", "minutes": 20})
     longer = Session.from_dict({"date": "2026-11-02", "kind": "walk", "minutes": 25})
     assert len({walk, same, longer}) == 2
-    night = Checkin.from_dict({"date": "2026-11-02", "pain": 4, "sleep": 3})
-    assert night in {Checkin.from_dict({"date": "2026-11-02", "pain": 4, "sleep": 3})}
+    night = Checkin.from_dict({"date": "2026-11-02", "pain": 4, "sleep_quality": 3})
+    assert night in {Checkin.from_dict({"date": "2026-11-02", "pain": 4, "sleep_quality": 3})}
