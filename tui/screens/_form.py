@@ -25,6 +25,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from tui.core.models import IntRange
+
 # Field names as `InputError.field` spells them -> words for the message under the field.
 FIELD_WORDS = {
     "pain": "Pain",
@@ -403,10 +405,24 @@ class Field(Vertical):
 
 
 def number_field(
-    label: str, name: str, hint: str, *, max_length: int, value: str = "", decimals: bool = False
+    label: str,
+    name: str,
+    hint: str = "",
+    *,
+    allowed: IntRange | None = None,
+    max_length: int | None = None,
+    value: str = "",
+    decimals: bool = False,
 ) -> Field:
-    """A form row for a short number (pain, minutes, a target); the input has the field's name."""
-    control = NumberInput(value, decimals=decimals, max_length=max_length, id=name)
+    """A form row for a short number (pain, minutes, a target); the input has the field's name.
+
+    Given the field's range from the domain, the input takes as many digits as its top value has
+    and the hint defaults to `lo … hi`, so the range itself stays defined once, in core.
+    """
+    if allowed is not None:
+        max_length = max_length or len(str(allowed.hi))
+        hint = hint or f"{allowed.lo} … {allowed.hi}"
+    control = NumberInput(value, decimals=decimals, max_length=max_length or 3, id=name)
     return Field(label, control, hint=hint, name=name, control_width=6)
 
 

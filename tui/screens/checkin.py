@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
-from tui.core.models import Checkin
+from tui.core.models import MOOD, PAIN, SLEEP_QUALITY, Checkin
 from tui.screens._form import (
     FOCUS_KEYS,
     Field,
@@ -113,13 +113,13 @@ class CheckinScreen(ModalScreen[bool]):
         with Vertical(id="checkin-form"):
             yield Static("", id="checkin-title", markup=False)
             yield Static("", id="checkin-status", markup=False)
-            yield number_field("Pain", "pain", "0 none … 10 worst", max_length=2)
-            yield number_field("Mood", "mood", "1 awful … 5 great", max_length=1)
+            yield number_field("Pain", "pain", "0 none … 10 worst", allowed=PAIN)
+            yield number_field("Mood", "mood", "1 awful … 5 great", allowed=MOOD)
             yield number_field(
                 "Sleep hours", "sleep_hours", "e.g. 7 or 6.5", max_length=5, decimals=True
             )
             yield number_field(
-                "Sleep quality", "sleep_quality", "1 very poor … 5 very good", max_length=1
+                "Sleep quality", "sleep_quality", "1 very poor … 5 very good", allowed=SLEEP_QUALITY
             )
             yield Field(
                 "Rest day",

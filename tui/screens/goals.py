@@ -33,7 +33,7 @@ from tui.core.goals import (
     step_up_offer,
     week_progress,
 )
-from tui.core.models import Goal, Journal, Step
+from tui.core.models import RAMP_EVERY, Goal, Journal, Step
 from tui.screens._form import (
     FOCUS_KEYS,
     Choice,
@@ -471,7 +471,7 @@ class GoalFormScreen(ModalScreen[str | None]):
                 "Offer a step",
                 "ramp_every",
                 "after this many weeks met",
-                max_length=2,
+                allowed=RAMP_EVERY,
                 value=_text(goal.ramp_every if goal else None),
             )
             yield Static(

@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.milestones import ordinal, pending_celebrations
-from tui.core.models import KINDS, Journal, Session, routine_key
+from tui.core.models import KINDS, MINUTES, PAIN, Journal, Session, routine_key
 from tui.screens._form import (
     FOCUS_KEYS,
     Choice,
@@ -173,7 +173,7 @@ class MoveScreen(ModalScreen[bool]):
             with Vertical(id="move-recent"):
                 yield from self._recent_lines()
             yield Field("Kind", ChoiceBar(KIND_CHOICES, id="kind"), name="kind")
-            yield number_field("Minutes", "minutes", "1 … 600", max_length=3)
+            yield number_field("Minutes", "minutes", allowed=MINUTES)
             yield Field(
                 "Routine",
                 TextInput(
@@ -197,8 +197,8 @@ class MoveScreen(ModalScreen[bool]):
                 ),
                 name="with",
             )
-            yield number_field("Pain before", "pain_before", "0 … 10", max_length=2)
-            yield number_field("Pain after", "pain_after", "0 … 10", max_length=2)
+            yield number_field("Pain before", "pain_before", allowed=PAIN)
+            yield number_field("Pain after", "pain_after", allowed=PAIN)
             yield Field("Note", TextInput(id="note"), name="note")
             yield Static(
                 keys_line(("enter", "save"), ("esc", "close"), ("[ ]", "change day")),
