@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import InputError
 
@@ -20,8 +20,12 @@ WEEKS_DEFAULT = 12
 WEEKS_MAX = 520
 
 
-def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    """Register `export`, `import` (json, apple-health, daylio) and `report`."""
+def add_parsers(subparsers: Any, command: str) -> None:
+    """Register `command`: `export`, `import` (json, apple-health, daylio) or `report`."""
+    {"export": _add_export, "import": _add_import, "report": _add_report}[command](subparsers)
+
+
+def _add_export(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export", help="print or save all your data as JSON (a backup) or CSV (a spreadsheet)"
     )
@@ -29,6 +33,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--output", type=Path, metavar="FILE", help="write here, not to stdout")
     export.set_defaults(handler=export_command)
 
+
+def _add_import(subparsers: Any) -> None:
     imports = subparsers.add_parser("import", help="bring in data: json, apple-health, daylio")
     imports.set_defaults(handler=_no_source)
     sources = imports.add_subparsers(dest="source", metavar="SOURCE")
@@ -56,6 +62,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     daylio.set_defaults(handler=import_daylio_command)
 
+
+def _add_report(subparsers: Any) -> None:
     report = subparsers.add_parser("report", help="a printable HTML summary for a clinician")
     report.add_argument(
         "--weeks", default=str(WEEKS_DEFAULT), metavar="N", help=f"default: {WEEKS_DEFAULT}"

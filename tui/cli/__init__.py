@@ -1,0 +1,128 @@
+"""The `gentle` command line: one module per group of commands, each parser built only when used.
+
+No command but the app itself imports Textual, so logging from a script stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import sys
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+from tui import __version__
+from tui.cli.base import Parser
+from tui.core.errors import FileProblem, InputError
+
+# Each command's parser is built only when that command runs: argparse spends ~1 ms per argument
+# (gettext look-ups), which adds up on every `gentle log` from a script. Each module named here has
+# `add_parsers(subparsers, command)`.
+COMMANDS: dict[str, str] = {
+    "log": "tui.cli.log",
+    "goal": "tui.cli.goals",
+    "milestone": "tui.cli.goals",
+    "status": "tui.cli.status",
+    "demo": "tui.cli.status",
+    "config": "tui.cli.status",
+    "screenshot": "tui.cli.status",
+    "export": "tui.cli.data",
+    "import": "tui.cli.data",
+    "report": "tui.cli.data",
+}
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """The app, which opens the data file itself, right after its first frame."""
+    # Start-up makes ~200k objects that live as long as the app: collecting garbage among them
+    # only delays the first frame (a full collection costs 20-50 ms). The app turns collection
+    # back on once its data is shown, after freezing what start-up made (see GentleApp).
+    gc.disable()
+    try:
+        from tui.app import GentleApp
+
+        app = GentleApp(partial(_open_store, args.db))
+        app.run()
+    finally:
+        gc.enable()  # if the app ended before its data was shown
+    if app.load_error is not None:
+        raise app.load_error  # reported below in one line, after the app gave the terminal back
+    return app.return_code or 0
+
+
+def _open_store(db: str | None) -> Any:
+    from tui.store import Store
+
+    return Store.open(db)
+
+
+def build_parser(command: str | None = None, *, app_only: bool = False) -> argparse.ArgumentParser:
+    """The `gentle` parser: only `command`'s sub-parser when it is known, else all of them
+    (none with `app_only`: `gentle [--db PATH]` opens the app and needs no sub-command)."""
+    parser = Parser(prog="gentle", description="A calm tracker for pain, sleep, mood and movement.")
+    parser.add_argument("--version", action="version", version=f"gentle-flow {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="the data file (default: $GENTLE_DB or the user data folder)"
+    )
+    parser.set_defaults(handler=cmd_app)
+    if app_only:
+        return parser
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    names = [command] if command in COMMANDS else list(COMMANDS)
+    for name in names:
+        importlib.import_module(COMMANDS[name]).add_parsers(sub, name)
+    return parser
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The sub-command named in `argv` (skipping `--db PATH`), if any."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """`gentle` or `gentle --db PATH`: the app, which needs no sub-command parser."""
+    if not argv:
+        return True
+    if len(argv) == 1:
+        return argv[0].startswith("--db=")
+    return len(argv) == 2 and argv[0] == "--db"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `gentle`; returns the exit status (0 ok, 1 a file problem, 2 bad input)."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_of(argv), app_only=opens_the_app(argv)).parse_args(argv)
+    try:
+        if args.handler is cmd_app:
+            return cmd_app(args)  # the app opens the file after its first frame
+        if getattr(args, "collect_late", False):
+            # A burst of long-lived objects (her data, Textual): collecting among them only
+            # costs time. `screenshot` turns collection back on once they are made.
+            gc.disable()
+        from tui.store import Store
+
+        store = Store.open(args.db)
+        return int(args.handler(args, store))
+    except InputError as exc:
+        print(f"gentle: {exc.field}: {exc.message}", file=sys.stderr)
+        return 2
+    except FileProblem as exc:
+        print(f"gentle: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file system refusal not foreseen above: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"gentle: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("gentle: stopped", file=sys.stderr)
+        return 130
+    finally:
+        gc.enable()  # if a command that turned it off ended early

@@ -1,0 +1,101 @@
+"""`gentle log checkin` and `gentle log move`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from tui.cli.base import Parser, day_of
+from tui.core.dates import today
+from tui.core.errors import InputError
+
+if TYPE_CHECKING:
+    from tui.store import Store
+
+
+def cmd_log_checkin(args: argparse.Namespace, store: Store) -> int:
+    values: dict[str, Any] = {}
+    for name in ("pain", "mood", "sleep_hours", "sleep_quality", "note"):
+        if getattr(args, name) is not None:
+            values[name] = getattr(args, name)
+    if args.flare is not None:
+        values["flare"] = args.flare
+    day = day_of(args)
+    if not any(v is not None and str(v).strip() for v in values.values()):
+        raise InputError(
+            "checkin",
+            "give at least one field: --pain, --mood, --sleep-hours, --sleep-quality, "
+            "--flare, --note",
+        )
+    checkin = store.log_checkin(day, values)
+    given = ", ".join(
+        "flare day" if k == "flare" else f"{k.replace('_', ' ')} {v}"
+        for k, v in checkin.to_dict().items()
+        if k != "date" and v not in (None, False)
+    )
+    rest = " A rest day: rest is part of the plan." if checkin.flare else ""
+    print(f"Check-in for {day.isoformat()} saved: {given or 'not a flare day'}.{rest}")
+    return 0
+
+
+def cmd_log_move(args: argparse.Namespace, store: Store) -> int:
+    from tui.core.milestones import Celebration, is_milestone, ordinal, reward_for
+    from tui.core.models import Session
+
+    session = Session.create(
+        date=args.date if args.date is not None else today(),
+        kind=args.kind,
+        minutes=args.minutes,
+        routine=args.routine,
+        place=args.place,
+        companion=args.with_,
+        pain_before=args.pain_before,
+        pain_after=args.pain_after,
+        note=args.note,
+    )
+    store.add_session(session)
+    line = f"Logged {session.minutes} min {session.kind} on {session.date.isoformat()}"
+    if session.routine:
+        count = store.routine_count(session.routine)
+        line += f": {session.routine}, the {ordinal(count)} time"
+        print(line + ".")
+        custom = store.custom_milestones()
+        if is_milestone(session.routine, count, custom) and not store.is_celebrated(
+            session.routine, count
+        ):
+            reward = reward_for(session.routine, count, custom)
+            print(Celebration(session.routine, count, reward).message())
+            store.mark_celebrated(session.routine, count)
+    else:
+        print(line + ".")
+    return 0
+
+
+def add_parsers(sub: Any, command: str = "log") -> None:
+    from tui.core.models import KINDS
+
+    log = sub.add_parser("log", help="log a check-in or a movement session")
+    log_sub = log.add_subparsers(metavar="WHAT", required=True, parser_class=Parser)
+    checkin = log_sub.add_parser("checkin", help="how the night and the day are")
+    checkin.add_argument("--date", help="YYYY-MM-DD, default today")
+    checkin.add_argument("--pain", help="0-10")
+    checkin.add_argument("--mood", help="1 awful ... 5 great")
+    checkin.add_argument("--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25")
+    checkin.add_argument("--sleep-quality", dest="sleep_quality", help="1-5")
+    checkin.add_argument(
+        "--flare", action=argparse.BooleanOptionalAction, default=None, help="a flare (rest) day"
+    )
+    checkin.add_argument("--note")
+    checkin.set_defaults(handler=cmd_log_checkin)
+
+    move = log_sub.add_parser("move", help="a movement session")
+    move.add_argument("kind", metavar="KIND", help=" | ".join(KINDS))
+    move.add_argument("minutes", metavar="MINUTES", help="1-600")
+    move.add_argument("--date", help="YYYY-MM-DD, default today")
+    move.add_argument("--routine", help="a named video or route")
+    move.add_argument("--place")
+    move.add_argument("--with", dest="with_", metavar="WHO")
+    move.add_argument("--pain-before", dest="pain_before", help="0-10")
+    move.add_argument("--pain-after", dest="pain_after", help="0-10")
+    move.add_argument("--note")
+    move.set_defaults(handler=cmd_log_move)
