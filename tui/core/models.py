@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, ClassVar
 
@@ -280,10 +280,6 @@ class Session:
             check_future=check_future,
         )
 
-    def same_as(self, other: Session) -> bool:
-        """The same session (for imports that must not add duplicates)."""
-        return self.to_dict() == other.to_dict()
-
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -445,8 +441,3 @@ class Journal:
     milestones: list[CustomMilestone] = field(default_factory=list)
     celebrated: set[tuple[str, int]] = field(default_factory=set)
     week_start: int = 0
-
-
-def field_names(cls: type) -> list[str]:
-    """Dataclass field names, in order."""
-    return [f.name for f in fields(cls)]
