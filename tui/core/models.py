@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, scale_hint
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
@@ -51,9 +52,9 @@ class IntRange:
         return value
 
 
-PAIN = IntRange(0, 10, " (0 no pain ... 10 worst)")
-MOOD = IntRange(1, 5, " (1 awful ... 5 great)")
-SLEEP_QUALITY = IntRange(1, 5, " (1 very poor ... 5 very good)")
+PAIN = IntRange(0, 10, scale_hint(0, 10, PAIN_WORDS))
+MOOD = IntRange(1, 5, scale_hint(1, 5, MOOD_WORDS))
+SLEEP_QUALITY = IntRange(1, 5, scale_hint(1, 5, SLEEP_QUALITY_WORDS))
 MINUTES = IntRange(1, 600)
 PER_WEEK = IntRange(1, 50)
 MINUTES_PER_WEEK = IntRange(1, 5000)
