@@ -32,6 +32,13 @@ def cmd_goal_add(args: argparse.Namespace, store: Store) -> int:
 
 
 def describe_goal(goal: Goal) -> str:
+    """One line about a goal, stored names shown escaped (never raw control characters)."""
+    from tui.core.text import shown
+
+    return shown(_describe(goal))
+
+
+def _describe(goal: Goal) -> str:
     unit = "sessions" if goal.unit == "sessions" else "minutes"
     parts = [f"{goal.name}: {goal.target} {unit} a week"]
     if goal.kinds:
@@ -63,6 +70,7 @@ def cmd_goal_list(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_goal_step(args: argparse.Namespace, store: Store) -> int:
     from tui.core import goals as rules
+    from tui.core.text import shown
 
     day = today()
     with store.transaction():
@@ -78,10 +86,10 @@ def cmd_goal_step(args: argparse.Namespace, store: Store) -> int:
         else:
             new = rules.step_down(goal, day)
         if new is goal:
-            print(f"{goal.name} stays at {goal.target} a week.")
+            print(f"{shown(goal.name)} stays at {goal.target} a week.")
             return 0
         store.save_goal(new)
-    print(f"{new.name}: {goal.target} -> {new.target} {new.unit} a week.")
+    print(f"{shown(new.name)}: {goal.target} -> {new.target} {new.unit} a week.")
     return 0
 
 
@@ -89,7 +97,9 @@ def cmd_goal_remove(args: argparse.Namespace, store: Store) -> int:
     removed = store.remove_goal(args.name)
     if removed is None:
         store.goal(args.name)  # raises the error that names the goals there are
-    print(f"Goal removed: {removed}.")
+    from tui.core.text import shown
+
+    print(f"Goal removed: {shown(removed or args.name)}.")
     return 0
 
 

@@ -55,7 +55,10 @@ def render_status(data: dict[str, Any]) -> str:
         lines.append(f"  {r['routine']}: {r['count']} times, next milestone {r['next_milestone']}")
     for i in data["insights"]:
         lines.append(f"  {i['text']}")
-    return "\n".join(lines)
+    from tui.core.text import shown
+
+    # Names stored before control characters were refused must not drive her terminal.
+    return "\n".join(shown(line) for line in lines)
 
 
 def cmd_demo(args: argparse.Namespace, store: Store) -> int:

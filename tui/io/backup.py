@@ -83,12 +83,19 @@ def to_csv(journal: Journal) -> str:
     return out.getvalue()
 
 
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP's CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text  # shown as text, never run
+    return text
 
 
 def read_json(path: Path) -> Journal:
@@ -107,10 +114,14 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    from tui.store.storage import atomic_write
+
     try:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        # Atomic and 0600 like her data file: a failed write leaves the old file (or none),
+        # and an existing file's loose mode does not carry over.
+        if output.is_dir():
+            raise IsADirectoryError
+        atomic_write(Path(os.path.realpath(output)), text.encode("utf-8"))
     except IsADirectoryError:
         raise FileProblem(f"{output}: is a folder, give a file name") from None
     except OSError as err:
