@@ -55,10 +55,10 @@ def render_status(data: dict[str, Any]) -> str:
         lines.append(f"  {r['routine']}: {r['count']} times, next milestone {r['next_milestone']}")
     for i in data["insights"]:
         lines.append(f"  {i['text']}")
-    from tui.core.text import shown
+    from tui.core.text import shown as escaped
 
     # Names stored before control characters were refused must not drive her terminal.
-    return "\n".join(shown(line) for line in lines)
+    return "\n".join(escaped(line) for line in lines)
 
 
 def cmd_demo(args: argparse.Namespace, store: Store) -> int:
