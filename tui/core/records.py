@@ -263,7 +263,10 @@ def check_documents(
             continue
         for doc_id, doc in docs.items():
             try:
-                rule.check(doc.get(name), name)
+                value = doc.get(name)
+                if type(value) not in rule.types:
+                    raise InputError(name, f"must not be {type(value).__name__}, got {value!r}")
+                rule.check(value, name)
             except InputError as exc:
                 raise DamagedEntry(f"{table} #{doc_id}", exc) from None
 
