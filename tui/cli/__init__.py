@@ -52,7 +52,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def run_app(app: Any) -> None:
+def run_app(app: Any, **run: Any) -> None:
     """Run a Textual app; an error it could not handle raises `AppCrashed` with its report.
 
     Textual prints such an error as a traceback with local variables (her journal) on the
@@ -69,7 +69,7 @@ def run_app(app: Any) -> None:
     app.error_console = Console(
         file=errors, width=110, color_system=None, markup=False, highlight=False
     )
-    app.run()
+    app.run(**run)
     if errors.getvalue().strip():
         raise AppCrashed(errors.getvalue())
 
