@@ -119,3 +119,33 @@ def test_an_export_imports_and_round_trips_or_is_refused_in_one_line(
             with_values = {d for d, c in journal.checkins.items() if not c.is_empty()}
             assert with_values <= set(stored.checkins)
             assert len(stored.sessions) == len(journal.sessions)
+
+
+def test_a_million_session_export_is_refused_in_one_line_under_200_mb(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    one = '{"date":"2026-01-01","kind":"walk","minutes":1}'
+    hostile = tmp_path / "million.json"
+    with hostile.open("w") as out:
+        out.write('{"app":"gentle-flow","schema":2,"sessions":[')
+        out.write(",".join([one] * 1_000_000))
+        out.write("]}")
+    # The child reports its own peak (RUSAGE_SELF there): RUSAGE_CHILDREN here would count
+    # this test process's memory too.
+    code = (
+        "import resource, sys\nfrom tui.cli import main\n"
+        f"status = main(['--db', {str(tmp_path / 'gentle.json')!r}, 'import', 'json', "
+        f"{str(hostile)!r}])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    env = {**os.environ, "GENTLE_TODAY": TODAY}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    line, peak_kb = proc.stderr.splitlines()
+    assert proc.returncode == 1
+    assert "sessions: more than 100000 entries" in line
+    assert int(peak_kb) < 200 * 1024
+    assert not (tmp_path / "gentle.json").exists()
