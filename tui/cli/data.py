@@ -88,17 +88,25 @@ def export_command(args: argparse.Namespace, store: Store) -> int:
 
 def import_json_command(args: argparse.Namespace, store: Store) -> int:
     """Restore an export: exactly into an empty file, without duplicates into one with data."""
-    from tui.io.backup import read_json
+    from tui.core.text import REPLACEMENT, shown
+    from tui.io.json_import import read_export
     from tui.io.merge import count, merge_journal
 
-    incoming = read_json(args.file)
+    read = read_export(args.file)
+    incoming = read.journal
+    name = shown(args.file.name)
+    replaced = (
+        f" {count(read.replaced, 'control character')} in its text replaced by {REPLACEMENT}."
+        if read.replaced
+        else ""
+    )
     with store.transaction():
         if store.is_empty():
             store.replace_journal(incoming)
             print(
                 f"Restored {count(len(incoming.checkins), 'check-in')}, "
                 f"{count(len(incoming.sessions), 'session')} and "
-                f"{count(len(incoming.goals), 'goal')} from {args.file.name}."
+                f"{count(len(incoming.goals), 'goal')} from {name}.{replaced}"
             )
             return 0
         plan = merge_journal(store.journal(), incoming)
@@ -112,9 +120,9 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
             store.mark_celebrated(routine, times)
     c = plan.checkins
     print(
-        f"{args.file.name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
+        f"{name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
         f"already present; sessions {len(plan.sessions)} added, {plan.sessions_present} already "
-        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present."
+        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present.{replaced}"
     )
     return 0
 

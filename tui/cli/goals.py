@@ -32,6 +32,13 @@ def cmd_goal_add(args: argparse.Namespace, store: Store) -> int:
 
 
 def describe_goal(goal: Goal) -> str:
+    """One line about a goal, stored names shown escaped (never raw control characters)."""
+    from tui.core.text import shown
+
+    return shown(_describe(goal))
+
+
+def _describe(goal: Goal) -> str:
     from tui.core.words import amount, count
 
     parts = [f"{goal.name}: {amount(goal.target, goal.unit)} a week"]
@@ -69,6 +76,7 @@ def cmd_goal_list(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_goal_step(args: argparse.Namespace, store: Store) -> int:
     from tui.core import goals as rules
+    from tui.core.text import shown
     from tui.core.words import amount
 
     day = today()
@@ -85,10 +93,11 @@ def cmd_goal_step(args: argparse.Namespace, store: Store) -> int:
         else:
             new = rules.step_down(goal, day)
         if new is goal:
-            print(f"{goal.name} stays at {amount(goal.target, goal.unit)} a week.")
+            print(f"{shown(goal.name)} stays at {amount(goal.target, goal.unit)} a week.")
             return 0
         store.save_goal(new)
-    print(f"{new.name}: {amount(goal.target, goal.unit)} → {amount(new.target, new.unit)} a week.")
+    change = f"{amount(goal.target, goal.unit)} → {amount(new.target, new.unit)}"
+    print(f"{shown(new.name)}: {change} a week.")
     return 0
 
 
@@ -96,7 +105,9 @@ def cmd_goal_remove(args: argparse.Namespace, store: Store) -> int:
     removed = store.remove_goal(args.name)
     if removed is None:
         store.goal(args.name)  # raises the error that names the goals there are
-    print(f"Goal removed: {removed}.")
+    from tui.core.text import shown
+
+    print(f"Goal removed: {shown(removed or args.name)}.")
     return 0
 
 

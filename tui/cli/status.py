@@ -30,6 +30,7 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
 def render_status(data: dict[str, Any]) -> str:
     """The status as a few calm lines of text, in the app's own words."""
     from tui.core import words
+    from tui.core.text import shown as escaped
 
     lines = [f"Gentle Flow, {data['date']}"]
     checkin = data["checkin"]
@@ -74,7 +75,8 @@ def render_status(data: dict[str, Any]) -> str:
         )
     for i in data["insights"]:
         lines.append(f"  {i['text']}")
-    return "\n".join(lines)
+    # Names stored before control characters were refused must not drive her terminal.
+    return "\n".join(escaped(line) for line in lines)
 
 
 def cmd_demo(args: argparse.Namespace, store: Store) -> int:

@@ -7,6 +7,7 @@ so the pain range or the list of kinds is written down once.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -14,6 +15,7 @@ from typing import Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.text import check_plain
 from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, scale_hint
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
@@ -37,19 +39,35 @@ class IntRange:
             raise InputError(field_name, f"must be {allowed}, got {value!r}")
         if isinstance(value, str):
             text = value.strip()
-            # Plain ASCII digits only: int() would also take "1_0" and other scripts' digits.
-            if not (text.isascii() and text.lstrip("+-").isdigit()):
-                raise InputError(field_name, f"must be {allowed}, got {text!r}")
+            # Plain ASCII digits only: int() would also take "1_0" and other scripts' digits,
+            # and thousands of digits would take int() long and then fail.
+            digits = text.lstrip("+-")
+            if not (text.isascii() and digits.isdigit() and len(digits) <= DIGITS_MAX):
+                raise InputError(field_name, f"must be {allowed}, got {_sample(text)!r}")
             value = int(text)
         if isinstance(value, float):
             if not value.is_integer():
                 raise InputError(field_name, f"must be {allowed}, got {value!r}")
             value = int(value)
         if not isinstance(value, int):
-            raise InputError(field_name, f"must be {allowed}, got {value!r}")
+            raise InputError(field_name, f"must be {allowed}, got {_sample(value)!r}")
         if not self.lo <= value <= self.hi:
-            raise InputError(field_name, f"must be {allowed}, got {value}")
+            raise InputError(field_name, f"must be {allowed}, got {_sample(value)}")
         return value
+
+
+DIGITS_MAX = 12
+#: Hours as the contract writes them: ASCII digits, an optional decimal part.
+_HOURS = re.compile(r"[0-9]{1,2}(\.[0-9]{1,4})?")
+
+
+def _sample(value: Any) -> Any:
+    """A value short enough for one line (a number with thousands of digits is cut)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**DIGITS_MAX:
+        return f"a number of more than {DIGITS_MAX} digits"
+    if isinstance(value, str) and len(value) > 40:
+        return value[:40] + "..."
+    return value
 
 
 PAIN = IntRange(0, 10, scale_hint(0, 10, PAIN_WORDS))
@@ -69,10 +87,10 @@ def check_sleep_hours(value: Any, field_name: str = "sleep_hours") -> float:
     if isinstance(value, bool):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise InputError(field_name, f"must be {allowed}, got {value.strip()!r}") from None
+        # ASCII digits only: float() would also take "1_0", "１０", "inf" and "1e1".
+        if not _HOURS.fullmatch(value.strip()):
+            raise InputError(field_name, f"must be {allowed}, got {_sample(value.strip())!r}")
+        value = float(value.strip())
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     hours = float(value)
@@ -89,21 +107,34 @@ def check_kind(value: Any, field_name: str = "kind") -> str:
     return kind
 
 
-def check_text(value: Any, field_name: str, limit: int = NOTE_MAX) -> str | None:
-    """Free text: kept literally, stripped; empty means absent."""
+def check_text(
+    value: Any,
+    field_name: str,
+    limit: int = NOTE_MAX,
+    *,
+    multiline: bool = False,
+    stored: bool = False,
+) -> str | None:
+    """Free text: kept literally, stripped; empty means absent.
+
+    Control characters are refused (newlines allowed when `multiline`, as in notes), except in
+    `stored` text: that was accepted before this rule and is shown escaped, never refused.
+    """
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(field_name, f"must be text, got {value!r}")
+        raise InputError(field_name, f"must be text, got {_sample(value)!r}")
     text = value.strip()
     if len(text) > limit:
         raise InputError(field_name, f"must be at most {limit} characters, got {len(text)}")
+    if not stored:
+        check_plain(text, field_name, multiline=multiline)
     return text or None
 
 
-def check_name(value: Any, field_name: str) -> str:
+def check_name(value: Any, field_name: str, *, stored: bool = False) -> str:
     """A required short name (goal, routine)."""
-    text = check_text(value, field_name, NAME_MAX)
+    text = check_text(value, field_name, NAME_MAX, stored=stored)
     if text is None:
         raise InputError(field_name, "must not be empty")
     return text
@@ -173,7 +204,7 @@ class Checkin:
                     raise InputError("flare", f"must be true or false, got {value!r}")
                 clean[name] = value
             elif name == "note":
-                clean[name] = check_text(value, name)
+                clean[name] = check_text(value, name, multiline=True)
             else:
                 raise InputError(name, f"is not a check-in field ({', '.join(Checkin.FIELDS)})")
         return clean
@@ -197,11 +228,12 @@ class Checkin:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Checkin:
+    def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Checkin:
         """Build from stored or imported data, validating every field."""
         values = {k: data.get(k) for k in cls.FIELDS if k in data}
-        values["flare"] = bool(values.get("flare") or False)
-        day = date.fromisoformat(str(data["date"]))
+        if values.get("flare") is None:
+            values["flare"] = False
+        day = parse_date(data["date"], allow_future=not check_future)
         return cls(date=day, **cls.validate_fields(values))
 
 
@@ -250,7 +282,7 @@ class Session:
             companion=check_text(companion, "with", NAME_MAX),
             pain_before=_optional(pain_before, PAIN, "pain_before"),
             pain_after=_optional(pain_after, PAIN, "pain_after"),
-            note=check_text(note, "note"),
+            note=check_text(note, "note", multiline=True),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -269,7 +301,7 @@ class Session:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Session:
         return cls.create(
-            date=str(data["date"]),
+            date=data["date"],
             kind=data.get("kind"),
             minutes=data.get("minutes"),
             routine=data.get("routine"),
@@ -295,7 +327,10 @@ class Step:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Step:
-        return cls(date.fromisoformat(data["date"]), int(data["target"]), str(data["reason"]))
+        """Build from stored or imported data, validating every field."""
+        from tui.core.records import step_values
+
+        return cls(**step_values(data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,18 +437,10 @@ class Goal:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Goal:
-        declined = data.get("declined")
-        return cls(
-            name=str(data["name"]),
-            unit=str(data["unit"]),
-            target=int(data["target"]),
-            kinds=tuple(data.get("kinds") or ()),
-            routine=data.get("routine"),
-            ramp_to=data.get("ramp_to"),
-            ramp_every=data.get("ramp_every"),
-            steps=tuple(Step.from_dict(s) for s in data.get("steps") or ()),
-            declined=date.fromisoformat(declined) if declined else None,
-        )
+        """Build from stored or imported data, validating every field as typed input is."""
+        from tui.core.records import goal_values
+
+        return cls(**goal_values(data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,7 +456,10 @@ class CustomMilestone:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CustomMilestone:
-        return cls(str(data["routine"]), int(data["count"]), data.get("reward"))
+        """Build from stored or imported data, validating every field."""
+        from tui.core.records import milestone_values
+
+        return cls(**milestone_values(data))
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
 from tui.core.models import KINDS, Checkin, Journal, Session
+from tui.core.text import shown
 from widgets.goal_bar import Progress
 from widgets.plotting import ChartData, Series, rolling_mean
 
@@ -116,14 +117,14 @@ def sessions_line(sessions: Iterable[Session]) -> Text:
     for i, s in enumerate(sessions):
         if i:
             text.append("; ")
-        text.append(s.routine or s.kind.capitalize())  # her names, literally
+        text.append(shown(s.routine or s.kind.capitalize()))  # her names, literally
         text.append(f" {s.minutes} min")
         if s.place:
             text.append(" at ")
-            text.append(s.place)
+            text.append(shown(s.place))
         if s.companion:
             text.append(" with ")
-            text.append(s.companion)
+            text.append(shown(s.companion))
     return text
 
 
@@ -141,7 +142,7 @@ def today_text(journal: Journal, day: date) -> Text:
         if checkin.flare:
             text.append("Rest day. Rest is the right thing today.\n", "italic")
         if checkin.note:
-            text.append(checkin.note, DIM)  # her note, literally
+            text.append(shown(checkin.note), DIM)  # her note, literally
             text.append("\n")
     today_sessions = sessions_between(journal, day, day + timedelta(days=1))
     if today_sessions:
@@ -176,7 +177,7 @@ def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
         if not resting and step_up_offer(goal, journal, day) is not None:
             notes.append("step up? g")
         unit = "min" if goal.unit == "minutes" else ("time" if week.target == 1 else "times")
-        bars.append(Progress(goal.name, week.done, week.target, unit, " · ".join(notes)))
+        bars.append(Progress(shown(goal.name), week.done, week.target, unit, " · ".join(notes)))
     return tuple(bars)
 
 
@@ -231,7 +232,7 @@ def routines_text(journal: Journal, day: date, limit: int = ROUTINES_SHOWN) -> T
     for i, rc in enumerate(counts):
         if i:
             text.append("\n")
-        text.append(rc.routine, "bold")  # her name for it, literally
+        text.append(shown(rc.routine), "bold")  # her name for it, literally
         text.append(f"  {ordinal(rc.count)} time\n")
         text.append(f"  next: {rc.next_milestone}", DIM)
         if rc.reward:

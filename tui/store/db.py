@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from tui.core.dates import today
-from tui.core.errors import FileProblem, InputError
+from tui.core.errors import FileProblem, InputError, StaleGoal
 from tui.core.models import (
     Checkin,
     CustomMilestone,
@@ -107,6 +107,9 @@ class Store:
     def open(cls, path: str | Path | None = None) -> Store:
         """Open (or prepare to create) the data file; refuse one that is not ours."""
         target = Path(path).expanduser() if path is not None else default_path()
+        # A symlink to her real file: read, lock, back up and write the file it points to, so
+        # the link stays a link (an atomic rename would replace the link with a new file).
+        target = Path(os.path.realpath(target))
         try:
             is_dir = target.is_dir()
         except OSError as exc:
@@ -153,7 +156,22 @@ class Store:
             raise StoreError(self._refusal(f"not a Gentle Flow data file ({exc})")) from None
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {exc.strerror}") from None
+        if not data:
+            self._refuse_if_emptied()
         return data or {}
+
+    def _refuse_if_emptied(self) -> None:
+        """An existing but empty file (0 bytes, blanks, `{}`) whose backups hold her entries was
+        emptied by something else (a sync tool, an editor): starting over would lose them."""
+        if not self.path.exists():
+            return  # a new journal
+        backup = backups.newest_with_entries(self.path)
+        if backup is not None:
+            raise StoreError(
+                f"{self.path} is empty, but its backup {backup} holds your entries. It was left "
+                f"untouched. To restore that backup: cp '{backup}' '{self.path}' (to start "
+                f"afresh instead, move {backup.parent} elsewhere)"
+            )
 
     def _migrate_if_needed(self) -> None:
         data = self._read()
@@ -164,8 +182,15 @@ class Store:
             old = schema.schema_of(data)
             if old == schema.SCHEMA_VERSION:
                 return
+            try:
+                schema.migrate(data)
+                schema.check(data)  # now of this schema: every entry checked before writing
+            except schema.NotOurs as exc:
+                raise StoreError(self._refusal(f"schema {old}, {exc}")) from None
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                why = f"schema {old}, a damaged entry ({type(exc).__name__} {exc})"
+                raise StoreError(self._refusal(why)) from None
             backups.keep_copy(self.path, f"schema{old}")
-            schema.migrate(data)
             self._storage.write(data)
 
     # -- transactions ------------------------------------------------------------------------
@@ -342,6 +367,34 @@ class Store:
                 table.insert(goal.to_dict())
             else:  # in place, so the goal keeps its position in her list
                 table.update(goal.to_dict(), doc_ids=[doc_id])
+
+    def update_goal(
+        self, name: str, change: Callable[[Goal], Goal], *, expected: Goal | None = None
+    ) -> Goal:
+        """Apply `change` to the goal of that name as it is in the file now, under the lock.
+
+        `expected` is the goal as a screen showed it: if another window or the CLI changed or
+        removed it meanwhile, `StaleGoal` says so and nothing is written (no overwrite of their
+        change, no resurrection of a removed goal). Returns the goal as saved.
+        """
+        with self.transaction():
+            doc_id = self._goal_id(name)
+            if doc_id is None:
+                if expected is None:
+                    self.goal(name)  # raises the error naming the goals there are
+                raise StaleGoal(f"{name} was removed meanwhile (in another window?): not changed.")
+            current = Goal.from_dict(self._read()["goals"][str(doc_id)])
+            if expected is not None and current != expected:
+                raise StaleGoal(
+                    f"{current.name} was changed meanwhile (in another window?): here it is now."
+                )
+            new = change(current)
+            renamed = new.name.casefold() != current.name.casefold()
+            if renamed and self._goal_id(new.name) is not None:
+                raise InputError("name", f"a goal named {new.name!r} exists already")
+            if new != current:
+                self._db.table("goals").update(new.to_dict(), doc_ids=[doc_id])
+        return new
 
     def goal(self, name: str) -> Goal:
         """The goal of that name (case-insensitive), or InputError naming the known goals."""

@@ -13,6 +13,8 @@ from itertools import repeat
 from operator import methodcaller
 from typing import Any
 
+from tui.core import records
+
 APP = "gentle-flow"
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -50,7 +52,7 @@ def check(data: Any) -> None:
     if meta is None or meta.get("app") != APP:
         raise NotOurs("not a Gentle Flow data file (no gentle-flow marker)")
     schema = meta.get("schema")
-    if not isinstance(schema, int) or schema < 1:
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise NotOurs(f"not a Gentle Flow data file (schema {schema!r})")
     if schema > SCHEMA_VERSION:
         raise NotOurs(
@@ -71,6 +73,19 @@ def check(data: Any) -> None:
                 ):
                     bad = next(i for i, d in docs.items() if not isinstance(d.get(key), kind))
                     raise NotOurs(f"a damaged entry ({name} #{bad} lacks {_names(keys)})")
+        check_entries(data)
+
+
+def check_entries(data: dict[str, Any]) -> None:
+    """Raise `NotOurs` naming the first entry (or setting) that breaks the rules typed input
+    follows: a file the app cannot fully read is refused before anything could rewrite it."""
+    week = (meta_of(data) or {}).get("week_start", 0)
+    if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 6:
+        raise NotOurs(f"a damaged setting (week_start must be 0-6, got {week!r})")
+    try:
+        records.check_stored(data)
+    except records.DamagedEntry as exc:
+        raise NotOurs(f"a damaged entry ({exc})") from None
 
 
 def _names(keys: tuple[tuple[str, type], ...]) -> str:
