@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.ids import check_id
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
@@ -144,6 +145,9 @@ class Checkin:
     sleep_quality: int | None = None
     flare: bool = False
     note: str | None = None
+    # Stable and random (tui.core.ids), given when first stored. Not part of the value: imports
+    # compare entries by their fields, and an edited entry keeps its id.
+    id: str = field(default="", compare=False)
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "pain",
@@ -201,7 +205,7 @@ class Checkin:
         values = {k: data.get(k) for k in cls.FIELDS if k in data}
         values["flare"] = bool(values.get("flare") or False)
         day = date.fromisoformat(str(data["date"]))
-        return cls(date=day, **cls.validate_fields(values))
+        return cls(date=day, **cls.validate_fields(values), id=check_id(data.get("id")))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -217,6 +221,7 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     note: str | None = None
+    id: str = field(default="", compare=False)  # as a check-in's
 
     @classmethod
     def create(
@@ -267,7 +272,7 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Session:
-        return cls.create(
+        session = cls.create(
             date=str(data["date"]),
             kind=data.get("kind"),
             minutes=data.get("minutes"),
@@ -279,6 +284,8 @@ class Session:
             note=data.get("note"),
             check_future=check_future,
         )
+        session.id = check_id(data.get("id"))
+        return session
 
     def same_as(self, other: Session) -> bool:
         """The same session (for imports that must not add duplicates)."""
