@@ -210,7 +210,7 @@ def describe_doc(table: str, doc: Mapping[str, Any]) -> str:
 def _counted(ops: Sequence[Op]) -> str:
     tally = Counter(op.table for op in ops)
     parts = []
-    for table, n in tally.items():
+    for table, n in sorted(tally.items(), key=lambda item: list(NOUNS).index(item[0])):
         one, many = NOUNS.get(table, (table, table))
         parts.append(f"{n} {one if n == 1 else many}")
     return ", ".join(parts)
@@ -252,7 +252,7 @@ def _value(value: Any) -> str:
 
 
 def came_back(ops: Sequence[Op]) -> str:
-    """What applying `ops` (an undo) did, in words: what is back, what is gone again."""
+    """What applying `ops` (an undo) did, in words: what is back, what is taken out again."""
     ops = [op for op in ops if not op.clear]
     back = [op for op in ops if op.before is None and op.after is not None]
     gone = [op for op in ops if op.after is None and op.before is not None]
@@ -260,11 +260,11 @@ def came_back(ops: Sequence[Op]) -> str:
     if len(ops) == 1:
         op = ops[0]
         if op in back:
-            return f"Back: {describe_doc(op.table, op.after or {})}."
+            return f"{describe_doc(op.table, op.after or {})} is back."
         if op in gone:
-            return f"Taken out again: {describe_doc(op.table, op.before or {})}."
+            return f"{describe_doc(op.table, op.before or {})} is taken out again."
         diff = _differences(op.before or {}, op.after or {}, "{name} {new} again, not {old}")
-        return f"Back as it was: {describe_doc(op.table, op.after or {})} ({diff})."
+        return f"{describe_doc(op.table, op.after or {})} is back as it was ({diff})."
     parts = []
     if back:
         parts.append(f"back: {_counted(back)}")
@@ -272,13 +272,13 @@ def came_back(ops: Sequence[Op]) -> str:
         parts.append(f"as they were: {_counted(restored)}")
     if gone:
         parts.append(f"taken out again: {_counted(gone)}")
-    return ("; ".join(parts) or "nothing changed").capitalize() + "."
+    return "; ".join(parts) + "." if parts else "nothing needed changing."
 
 
 def undo_message(change: Change, applied: Sequence[Op]) -> str:
     """What an undo tells her: which change was taken back and what came back."""
     if change.demo is not None:
         kept = [op for op in applied if not op.clear]
-        back = f" Back: {_counted(kept)}." if kept else ""
-        return f"Undone: {summary(change)}. The demo entries are taken out.{back}"
-    return f"Undone: {summary(change)}. {came_back(applied)}"
+        back = f"; back: {_counted(kept)}" if kept else ""
+        return f"Undone {summary(change)}: the demo entries are taken out{back}."
+    return f"Undone {change.what}: {came_back(applied)}"
