@@ -46,6 +46,7 @@ with open(path, "rb") as handle:
     data = orjson.loads(handle.read())
 table = data.setdefault("sessions", {})
 table[str(max(map(int, table), default=0) + 1)] = {
+    "id": os.urandom(8).hex(),
     "date": sys.argv[2], "kind": "walk", "minutes": 20, "routine": None, "place": "Park",
     "with": None, "pain_before": None, "pain_after": None, "note": None,
 }

@@ -258,7 +258,7 @@ def test_an_import_into_her_data_is_one_change_and_one_undo(her: Gentle, tmp_pat
 
 def test_a_demo_is_undone_in_one_step(gentle: Gentle) -> None:
     gentle.ok("demo", "--days", "30")
-    assert gentle.ok("undo") == "Undone demo (30 days): the demo entries are taken out.\n"
+    assert gentle.ok("undo") == "Undone demo (30 days): its entries are taken out.\n"
     assert entries(gentle) == []
 
 
@@ -280,3 +280,13 @@ def test_help_names_the_history_commands(gentle: Gentle) -> None:
     assert all(word in out for word in ("history", "edit", "delete", "undo"))
     edit_help = gentle.ok("edit", "--help")
     assert all(flag in edit_help for flag in ("--pain", "--minutes", "--clear", "--no-flare"))
+
+
+def test_a_restore_into_an_empty_file_is_one_small_change_that_undo_takes_back(her: Gentle) -> None:
+    (restore,) = her.data()["changes"].values()
+    assert len(json.dumps(restore)) < 500  # counts, not a second copy of every entry
+    assert her.ok("undo") == (
+        "Undone import json export.json (2 check-ins, 3 sessions, 0 goals): "
+        "its entries are taken out.\n"
+    )
+    assert entries(her) == []

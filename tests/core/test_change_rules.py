@@ -34,7 +34,8 @@ def docs(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
 
 
 def change(*ops: Op, what: str = "edit", demo: dict[str, Any] | None = None) -> Change:
-    return Change("c1", "2026-11-23T09:00:00+00:00", what, ops, demo)
+    reset = {"demo": demo} if demo is not None else None
+    return Change("c1", "2026-11-23T09:00:00+00:00", what, ops, reset)
 
 
 def test_an_edit_finds_the_entry_by_its_id_wherever_it_sits_and_reports_what_it_replaced() -> None:
@@ -104,7 +105,7 @@ def test_undoing_a_demo_empties_the_tables_and_puts_back_what_it_replaced() -> N
     back = apply(DocTables(data), invert(demo))
     assert docs(data, "sessions") == [WALK] and docs(data, "goals") == []
     assert undo_message(demo, back) == (
-        "Undone demo (120 days): the demo entries are taken out; back: 1 session."
+        "Undone demo (120 days): its entries are taken out; back: 1 session."
     )
 
 

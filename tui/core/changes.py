@@ -71,16 +71,18 @@ class Op:
 class Change:
     """One change as she made it: a log, an edit, a delete, a goal change, an import, a demo.
 
-    `demo` holds a demo's parameters: a demo sets everything its generator makes from them, so the
-    record keeps those and not ten years of made-up entries (its `ops` remove what it replaced).
-    `undone` is when it was taken back, if it was.
+    `reset` marks a change that replaced everything: `{"demo": {"days", "seed", "end"}}` (its
+    generator makes the same entries again from those) or `{"restore": {"checkins": N, ...}}` (a
+    backup restored into an empty file: another device takes the whole file). Their `ops` remove
+    what they replaced; the entries they set are not copied, so ten years of them do not double the
+    file. `undone` is when the change was taken back, if it was.
     """
 
     id: str
     time: str
     what: str
     ops: tuple[Op, ...] = ()
-    demo: dict[str, Any] | None = None
+    reset: dict[str, Any] | None = None
     undone: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,7 +91,7 @@ class Change:
             "time": self.time,
             "what": self.what,
             "ops": [op.to_dict() for op in self.ops],
-            "demo": self.demo,
+            "reset": self.reset,
             "undone": self.undone,
         }
 
@@ -100,7 +102,7 @@ class Change:
             time=str(data["time"]),
             what=str(data["what"]),
             ops=tuple(Op.from_dict(op) for op in data.get("ops") or ()),
-            demo=data.get("demo"),
+            reset=data.get("reset"),
             undone=data.get("undone"),
         )
 
@@ -113,8 +115,8 @@ def now() -> str:
 def invert(change: Change) -> list[Op]:
     """The operations that take `change` back, in the order to apply them."""
     ops = [op.inverse() for op in reversed(change.ops)]
-    if change.demo is not None:
-        # A demo replaced everything: empty the tables, then put back what it replaced.
+    if change.reset is not None:
+        # It replaced everything: empty the tables, then put back what it replaced.
         return [Op(t, clear=True) for t in TABLES] + ops
     return ops
 
@@ -218,8 +220,8 @@ def _counted(ops: Sequence[Op]) -> str:
 
 def summary(change: Change) -> str:
     """The change in one line: `edit: the 200 min walk of 2026-11-23, minutes 200 to 20`."""
-    if change.demo is not None:
-        return f"{change.what} ({change.demo.get('days')} days)"
+    if change.reset is not None:
+        return f"{change.what} ({_reset_words(change.reset)})"
     ops = [op for op in change.ops if not op.clear]
     if len(ops) == 1:
         op = ops[0]
@@ -229,6 +231,19 @@ def summary(change: Change) -> str:
         doc = op.after if op.after is not None else op.before
         return f"{change.what}: {describe_doc(op.table, doc or {})}"
     return f"{change.what}: {_counted(ops)}" if ops else change.what
+
+
+def _reset_words(reset: Mapping[str, Any]) -> str:
+    """`120 days` for a demo, `3 check-ins, 5 sessions, 1 goal` for a restore."""
+    demo = reset.get("demo")
+    if isinstance(demo, Mapping):
+        return f"{demo.get('days')} days"
+    counts = reset.get("restore") or {}
+    parts = []
+    for table, n in counts.items():
+        one, many = NOUNS.get(table, (table, table))
+        parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts) or "nothing"
 
 
 def _differences(before: Mapping[str, Any], after: Mapping[str, Any], form: str) -> str:
@@ -277,8 +292,8 @@ def came_back(ops: Sequence[Op]) -> str:
 
 def undo_message(change: Change, applied: Sequence[Op]) -> str:
     """What an undo tells her: which change was taken back and what came back."""
-    if change.demo is not None:
+    if change.reset is not None:
         kept = [op for op in applied if not op.clear]
         back = f"; back: {_counted(kept)}" if kept else ""
-        return f"Undone {summary(change)}: the demo entries are taken out{back}."
+        return f"Undone {summary(change)}: its entries are taken out{back}."
     return f"Undone {change.what}: {came_back(applied)}"

@@ -443,9 +443,9 @@ class Store(Recording):
     def replace_journal(self, journal: Journal, demo: dict[str, Any] | None = None) -> None:
         """Make the file hold exactly `journal` (demo data, a restore into an empty file).
 
-        Recorded as one change: a restore as every entry it set; a demo as its parameters
-        (`demo`), so ten years of made-up entries do not fill the change record."""
-        with self.change("demo" if demo else "restore", demo=demo):
+        Recorded as one change that replaced everything (see `Change.reset`): what it replaced,
+        and the demo's parameters (`demo`) or the restore's counts, not ten years of entries."""
+        with self.change("demo" if demo else "restore"):
             old = self._read()
             meta = schema.new_meta()
             meta["week_start"] = journal.week_start
@@ -466,9 +466,8 @@ class Store(Recording):
             for name in ("checkins", "sessions", "goals", "milestones"):
                 for doc in old.get(name, {}).values():
                     self._record(name, doc, None)
-                if demo is None:
-                    for doc in data[name].values():
-                        self._record(name, None, doc)
+            counts = {name: len(data[name]) for name in ("checkins", "sessions", "goals")}
+            self._reset = {"demo": demo} if demo is not None else {"restore": counts}
             if CHANGES in old:
                 data[CHANGES] = old[CHANGES]
             self._storage.write(data)

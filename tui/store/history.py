@@ -33,6 +33,7 @@ class Recording:
     """The change record and the history, for `Store` (which provides the file and the lock)."""
 
     _pending: list[rules.Op] | None = None
+    _reset: dict[str, Any] | None = None  # set by a write that replaces everything
 
     if TYPE_CHECKING:
         _storage: AtomicStorage
@@ -46,7 +47,7 @@ class Recording:
     # -- recording ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def change(self, what: str, *, demo: dict[str, Any] | None = None) -> Iterator[None]:
+    def change(self, what: str) -> Iterator[None]:
         """Group every write inside into one recorded change (an import is one change).
 
         Nested calls join the outermost change; its `what` names it."""
@@ -54,14 +55,14 @@ class Recording:
             if self._pending is not None:
                 yield
                 return
-            self._pending = []
+            self._pending, self._reset = [], None
             try:
                 yield
-                if self._pending or demo is not None:
+                if self._pending or self._reset is not None:
                     ops = tuple(self._pending)
-                    self._append(rules.Change(new_id(), rules.now(), what, ops, demo))
+                    self._append(rules.Change(new_id(), rules.now(), what, ops, self._reset))
             finally:
-                self._pending = None
+                self._pending, self._reset = None, None
 
     def _record(
         self, table: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
