@@ -141,3 +141,19 @@ def test_a_restore_keeps_the_ids_it_is_given(
         session.id = f"{i:016x}"
     Store.open(db).replace_journal(journal)
     assert [s.id for s in Store.open(db).journal().sessions] == [f"{i:016x}" for i in range(3)]
+
+
+def test_undoing_a_demo_takes_its_celebrations_out_and_puts_hers_back(
+    db: Path, sample_journal: Callable[..., Journal]
+) -> None:
+    store = Store.open(db)
+    store.add_session(Session(date=DAY, kind="strength", minutes=10, routine="Chair"))
+    store.mark_celebrated("Chair", 10)
+    demo = sample_journal(20)
+    demo.celebrated = {("lower body strength", 10)}
+    store.replace_journal(demo, demo={"days": 20, "seed": 0, "end": "2024-05-31"})
+    assert store.is_celebrated("Lower Body Strength", 10)
+    Store.open(db).undo()
+    again = Store.open(db)
+    assert again.is_celebrated("Chair", 10)
+    assert not again.is_celebrated("Lower Body Strength", 10)  # her own 10th will be celebrated

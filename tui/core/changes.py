@@ -7,7 +7,8 @@ entry's id, a goal's name, a milestone's routine and count. Undo applies the inv
 newest first; a later version can replay the same operations on another device.
 
 Celebrations already shown are not part of the record: a milestone celebrated once is not
-celebrated again when an undo or a delete lowers the count and it climbs back.
+celebrated again when an undo or a delete lowers the count and it climbs back. (Only undoing a
+demo or a restore, which replaced everything, puts back the celebrations it replaced.)
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from tui.core.models import routine_key
 
 ENTRY_TABLES = ("checkins", "sessions")
 TABLES = (*ENTRY_TABLES, "goals", "milestones")
+# A demo or a restore replaces the celebrations too: undoing it must not leave the demo's behind
+# (her own 10th time would then pass without one).
+RESET_TABLES = (*TABLES, "celebrated")
 KEEP = 200  # changes kept in the file; older ones drop out (and can no longer be undone)
 
 Doc = dict[str, Any]
@@ -37,7 +41,7 @@ def key_of(table: str, doc: Mapping[str, Any]) -> Hashable:
         return doc.get("id")
     if table == "goals":
         return str(doc.get("name", "")).strip().casefold()
-    if table == "milestones":
+    if table in ("milestones", "celebrated"):
         return (routine_key(str(doc.get("routine", ""))), doc.get("count"))
     raise ValueError(f"no change record for table {table!r}")
 
@@ -117,7 +121,7 @@ def invert(change: Change) -> list[Op]:
     ops = [op.inverse() for op in reversed(change.ops)]
     if change.reset is not None:
         # It replaced everything: empty the tables, then put back what it replaced.
-        return [Op(t, clear=True) for t in TABLES] + ops
+        return [Op(t, clear=True) for t in RESET_TABLES] + ops
     return ops
 
 
@@ -194,6 +198,7 @@ NOUNS = {
     "sessions": ("session", "sessions"),
     "goals": ("goal", "goals"),
     "milestones": ("milestone", "milestones"),
+    "celebrated": ("celebration", "celebrations"),
 }
 
 

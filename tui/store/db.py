@@ -11,9 +11,9 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
+from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
-from tui.core.ids import new_id
 from tui.core.models import (
     Checkin,
     CustomMilestone,
@@ -25,6 +25,7 @@ from tui.core.models import (
 )
 from tui.store import backups, schema
 from tui.store.history import CHANGES, Recording
+from tui.store.history import stored as _with_id
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
 from tui.store.table import InPlaceTable
@@ -74,15 +75,6 @@ def _session(doc: dict[str, Any]) -> Session:
         note=doc.get("note"),
         id=doc.get("id") or "",
     )
-
-
-def _with_id(entry: Checkin | Session, taken: set[str] | None = None) -> dict[str, Any]:
-    """The document to store: the entry gets a fresh id if it has none (or one already taken)."""
-    if not entry.id or (taken is not None and entry.id in taken):
-        entry.id = new_id()
-    if taken is not None:
-        taken.add(entry.id)
-    return {"id": entry.id, **entry.to_dict()}
 
 
 def _build_journal(data: dict[str, Any]) -> Journal:
@@ -337,9 +329,6 @@ class Store(Recording):
                     self._record("sessions", None, doc)
         return len(items)
 
-    def _entry_ids(self, table: str) -> set[str]:
-        return {doc.get("id") for doc in self._read().get(table, {}).values()}
-
     def put_checkins(self, checkins: Iterable[Checkin]) -> int:
         """Write whole check-ins (imports): each replaces that date's check-in."""
         items = list(checkins)
@@ -463,7 +452,7 @@ class Store(Recording):
             data["celebrated"] = table(
                 {"routine": r, "count": c, "date": None} for r, c in sorted(journal.celebrated)
             )
-            for name in ("checkins", "sessions", "goals", "milestones"):
+            for name in RESET_TABLES:
                 for doc in old.get(name, {}).values():
                     self._record(name, doc, None)
             counts = {name: len(data[name]) for name in ("checkins", "sessions", "goals")}

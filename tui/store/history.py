@@ -29,6 +29,15 @@ if TYPE_CHECKING:
 CHANGES = "changes"
 
 
+def stored(entry: Entry, taken: set[str] | None = None) -> dict[str, Any]:
+    """The document to store: the entry gets a fresh id if it has none (or one already taken)."""
+    if not entry.id or (taken is not None and entry.id in taken):
+        entry.id = new_id()
+    if taken is not None:
+        taken.add(entry.id)
+    return {"id": entry.id, **entry.to_dict()}
+
+
 class Recording:
     """The change record and the history, for `Store` (which provides the file and the lock)."""
 
@@ -85,6 +94,9 @@ class Recording:
         if len(raw) > rules.KEEP:
             oldest = sorted(map(int, raw))[: len(raw) - rules.KEEP]
             table.remove(doc_ids=oldest)
+
+    def _entry_ids(self, table: str) -> set[str]:
+        return {doc.get("id") for doc in self._read().get(table, {}).values()}
 
     def _apply(self, ops: Iterable[rules.Op]) -> list[rules.Op]:
         """Apply operations to the stored tables (inside a transaction) and record them."""
