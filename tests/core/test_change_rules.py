@@ -38,12 +38,13 @@ def change(*ops: Op, what: str = "edit", demo: dict[str, Any] | None = None) -> 
     return Change("c1", "2026-11-23T09:00:00+00:00", what, ops, reset)
 
 
-def test_an_edit_finds_the_entry_by_its_id_wherever_it_sits_and_reports_what_it_replaced() -> None:
-    data = file_with(sessions=[STRETCH, WALK])
+def test_an_edit_finds_the_entry_by_its_id_and_it_keeps_its_place() -> None:
+    data = file_with(sessions=[STRETCH, WALK, {**STRETCH, "id": "9999888877776666"}])
     fixed = {**WALK, "minutes": 20}
     (done,) = apply(DocTables(data), [Op("sessions", before={"id": WALK["id"]}, after=fixed)])
     assert done.before == WALK  # the record keeps what was really there, not what was asked
-    assert docs(data, "sessions") == [STRETCH, fixed]
+    assert list(data["sessions"]) == ["1", "2", "3"]
+    assert data["sessions"]["2"] == fixed
 
 
 def test_undo_applies_the_inverse_newest_operation_first() -> None:

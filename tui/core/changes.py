@@ -151,10 +151,6 @@ class DocTables:
             index = self._index[name] = {key_of(name, doc): k for k, doc in table.items()}
         return index
 
-    def get(self, name: str, key: Hashable) -> Doc | None:
-        number = self._keys(name).get(key)
-        return None if number is None else dict(self._table(name)[number])
-
     def apply(self, op: Op) -> Op:
         """Apply one operation; returns it with `before` as it really was."""
         table, index = self._table(op.table), self._keys(op.table)
@@ -173,15 +169,16 @@ class DocTables:
             raise ChangeConflict(f"{describe_doc(op.table, target)} is no longer there")
         before = table[number] if number is not None else None
         if number is not None:
-            del table[number]
             del index[key]
+            if op.after is None:
+                del table[number]
         if op.after is not None:
             if number is None:
                 if op.table not in self._next:
                     self._next[op.table] = max(map(int, table), default=0) + 1
                 number = str(self._next[op.table])
                 self._next[op.table] += 1
-            table[number] = dict(op.after)
+            table[number] = dict(op.after)  # a replaced document keeps its place (goals' order)
             index[key_of(op.table, op.after)] = number
         return Op(op.table, before, op.after)
 
