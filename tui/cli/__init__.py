@@ -32,6 +32,10 @@ COMMANDS: dict[str, str] = {
     "export": "tui.cli.data",
     "import": "tui.cli.data",
     "report": "tui.cli.data",
+    "history": "tui.cli.history",
+    "edit": "tui.cli.history",
+    "delete": "tui.cli.history",
+    "undo": "tui.cli.history",
 }
 
 

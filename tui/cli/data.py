@@ -1,7 +1,8 @@
 """`gentle export`, `gentle import json|apple-health|daylio` and `gentle report`.
 
 Each command reads and checks the whole file first, then writes everything in one
-`store.transaction()`: an import either lands completely or leaves her data file as it was.
+`store.change(...)`: an import either lands completely or leaves her data file as it was, and is
+one recorded change (`gentle undo` takes it back whole).
 Nothing here imports Textual; heavy modules are imported inside the handlers.
 """
 
@@ -100,7 +101,7 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
         if read.replaced
         else ""
     )
-    with store.transaction():
+    with store.change(f"import json {args.file.name}"):
         if store.is_empty():
             store.replace_journal(incoming)
             print(
@@ -138,7 +139,7 @@ def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
         data = read_apple_health(args.file, bar)
     finally:
         bar.close()
-    with store.transaction():
+    with store.change(f"import apple-health {args.file.name}"):
         journal = store.journal()
         added, present = new_sessions(journal.sessions, data.sessions)
         sleep = merge_checkins(
@@ -161,7 +162,7 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
     from tui.io.merge import count, describe_ignored, merge_checkins
 
     data = read_daylio(args.file, parse_mood_map(args.mood))
-    with store.transaction():
+    with store.change(f"import daylio {args.file.name}"):
         merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
         store.put_checkins(merged.write)
     print(

@@ -93,7 +93,7 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
     if not store.is_empty():
         store.keep_copy("before-demo")
     journal = generate(days=days, seed=seed, end=today())
-    store.replace_journal(journal)
+    store.replace_journal(journal, demo={"days": days, "seed": seed, "end": today().isoformat()})
     print(
         f"Demo data written to {store.path}: {len(journal.checkins)} check-ins, "
         f"{len(journal.sessions)} sessions, {len(journal.goals)} goals over {days} days."

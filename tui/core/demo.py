@@ -95,6 +95,13 @@ def generate(days: int = 120, seed: int = 0, end: date | None = None) -> Journal
     for offset in range(days):
         _live(rng, start + timedelta(days=offset), end, calendar, state, journal)
     journal.celebrated = _celebrated(journal, end)
+    # Ids from the seed too (its own stream, so the entries stay as they were): the same seed
+    # gives the same file, screenshots included. Real entries get random ids (tui.core.ids).
+    ids = random.Random(f"demo ids {seed}")
+    for checkin in journal.checkins.values():
+        checkin.id = f"{ids.getrandbits(64):016x}"
+    for session in journal.sessions:
+        session.id = f"{ids.getrandbits(64):016x}"
     return journal
 
 

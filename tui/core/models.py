@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.ids import check_id
 from tui.core.text import check_plain
 from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, scale_hint
 
@@ -176,6 +177,9 @@ class Checkin:
     sleep_quality: int | None = None
     flare: bool = False
     note: str | None = None
+    # Stable and random (tui.core.ids), given when first stored. Not part of the value: imports
+    # compare entries by their fields, and an edited entry keeps its id.
+    id: str = field(default="", compare=False)
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "pain",
@@ -234,7 +238,7 @@ class Checkin:
         if values.get("flare") is None:
             values["flare"] = False
         day = parse_date(data["date"], allow_future=not check_future)
-        return cls(date=day, **cls.validate_fields(values))
+        return cls(date=day, **cls.validate_fields(values), id=check_id(data.get("id")))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -250,6 +254,7 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     note: str | None = None
+    id: str = field(default="", compare=False)  # as a check-in's
 
     @classmethod
     def create(
@@ -300,7 +305,7 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Session:
-        return cls.create(
+        session = cls.create(
             date=data["date"],
             kind=data.get("kind"),
             minutes=data.get("minutes"),
@@ -312,6 +317,8 @@ class Session:
             note=data.get("note"),
             check_future=check_future,
         )
+        session.id = check_id(data.get("id"))
+        return session
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Her whole journal as JSON (a backup she can restore) or CSV (for a spreadsheet).
 
 JSON: `{"app": "gentle-flow", "schema": N, "checkins": [...], "sessions": [...], "goals": [...],
-"milestones": [...], "celebrated": [...], "week_start": W}`; check-ins and sessions carry exactly
-the contract's field names, absent values as null. The last three keys make a restore exact.
+"milestones": [...], "celebrated": [...], "week_start": W}`; check-ins and sessions carry their
+`id` and the contract's field names, absent values as null. The last three keys make a restore
+exact.
 
 CSV: one table, one row per check-in or session, a `type` column telling which (see
 docs/data-formats.md). Goals are not in the CSV: the JSON export is the full backup.
@@ -49,8 +50,10 @@ def to_json_object(journal: Journal) -> dict[str, Any]:
     return {
         "app": APP,
         "schema": schema_version(),
-        "checkins": [c.to_dict() for _, c in sorted(journal.checkins.items())],
-        "sessions": [s.to_dict() for s in sorted(journal.sessions, key=lambda s: s.date)],
+        "checkins": [{"id": c.id, **c.to_dict()} for _, c in sorted(journal.checkins.items())],
+        "sessions": [
+            {"id": s.id, **s.to_dict()} for s in sorted(journal.sessions, key=lambda s: s.date)
+        ],
         "goals": [g.to_dict() for g in journal.goals],
         "milestones": [m.to_dict() for m in journal.milestones],
         "celebrated": [{"routine": r, "count": n} for r, n in sorted(journal.celebrated)],

@@ -105,6 +105,11 @@ def merge_journal(existing: Journal, incoming: Journal) -> JournalMerge:
         existing.checkins,
         {d: {k: getattr(c, k) for k in Checkin.FIELDS} for d, c in incoming.checkins.items()},
     )
+    for checkin in checkins.write:
+        if (
+            checkin.date not in existing.checkins
+        ):  # a new entry keeps its id, as on her other device
+            checkin.id = incoming.checkins[checkin.date].id
     sessions, sessions_present = new_sessions(existing.sessions, incoming.sessions)
     names = {g.name.casefold() for g in existing.goals}
     goals = []

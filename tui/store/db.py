@@ -11,6 +11,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
+from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError, StaleGoal
 from tui.core.models import (
@@ -23,6 +24,8 @@ from tui.core.models import (
     routine_key,
 )
 from tui.store import backups, schema
+from tui.store.history import CHANGES, Recording
+from tui.store.history import stored as _with_id
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
 from tui.store.tinydb_compat import InPlaceTable
@@ -55,6 +58,7 @@ def _checkin(doc: dict[str, Any]) -> Checkin:
         sleep_quality=doc.get("sleep_quality"),
         flare=bool(doc.get("flare")),
         note=doc.get("note"),
+        id=doc.get("id") or "",
     )
 
 
@@ -69,6 +73,7 @@ def _session(doc: dict[str, Any]) -> Session:
         pain_before=doc.get("pain_before"),
         pain_after=doc.get("pain_after"),
         note=doc.get("note"),
+        id=doc.get("id") or "",
     )
 
 
@@ -86,8 +91,9 @@ def _build_journal(data: dict[str, Any]) -> Journal:
     )
 
 
-class Store:
-    """Her data file. Every change runs under the inter-process lock and is one atomic write."""
+class Store(Recording):
+    """Her data file. Every change runs under the inter-process lock and is one atomic write,
+    and is recorded (see tui/store/history.py) so it can be undone."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -190,6 +196,7 @@ class Store:
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 why = f"schema {old}, a damaged entry ({type(exc).__name__} {exc})"
                 raise StoreError(self._refusal(why)) from None
+            self._readable(data)  # every entry readable before anything is copied or written
             backups.keep_copy(self.path, f"schema{old}")
             self._storage.write(data)
 
@@ -262,15 +269,18 @@ class Store:
         data = self._read()
         if self._journal is not None and self._journal_generation == self._storage.generation:
             return self._journal
+        journal = self._readable(data)
+        self._journal = journal
+        self._journal_generation = self._storage.generation
+        return journal
+
+    def _readable(self, data: dict[str, Any]) -> Journal:
         try:
-            journal = _build_journal(data)
+            return _build_journal(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
             why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
             raise StoreError(self._refusal(why)) from None
-        self._journal = journal
-        self._journal_generation = self._storage.generation
-        return journal
 
     def routine_count(self, routine: str) -> int:
         """How many sessions of a routine there are (cheap: no full journal)."""
@@ -300,44 +310,62 @@ class Store:
         if not clean:
             raise InputError("checkin", "give at least one field (pain, mood, sleep_hours, ...)")
         iso = day.isoformat()
-        with self.transaction():
+        with self.change("log checkin"):
             table = self._db.table("checkins")
             # A plain scan of the stored dicts: TinyDB's Query would test every document twice.
             raw = self._read().get("checkins", {})
             doc_id = next((int(i) for i, doc in raw.items() if doc["date"] == iso), None)
             old = _checkin(raw[str(doc_id)]) if doc_id is not None else Checkin(date=day)
             new = old.merged(clean)
+            doc = _with_id(new)
             if doc_id is None:
-                table.insert(new.to_dict())
+                table.insert(doc)
+                self._record("checkins", None, doc)
             else:
-                table.update(new.to_dict(), doc_ids=[doc_id])
+                self._record("checkins", raw[str(doc_id)], doc)
+                table.update(doc, doc_ids=[doc_id])
         return new
 
     def add_session(self, session: Session) -> None:
-        with self.transaction():
-            self._db.table("sessions").insert(session.to_dict())
+        """Store a session; it gets a fresh id unless it carries one not yet taken."""
+        with self.change("log move"):
+            doc = _with_id(session, self._entry_ids("sessions") if session.id else None)
+            self._db.table("sessions").insert(doc)
+            self._record("sessions", None, doc)
 
     def add_sessions(self, sessions: Iterable[Session]) -> int:
-        docs = [s.to_dict() for s in sessions]
-        if docs:
-            with self.transaction():
+        items = list(sessions)
+        if items:
+            with self.change("add sessions"):
+                taken = self._entry_ids("sessions")
+                docs = [_with_id(s, taken) for s in items]
                 self._db.table("sessions").insert_multiple(docs)
-        return len(docs)
+                for doc in docs:
+                    self._record("sessions", None, doc)
+        return len(items)
 
     def put_checkins(self, checkins: Iterable[Checkin]) -> int:
         """Write whole check-ins (imports): each replaces that date's check-in."""
         items = list(checkins)
         if not items:
             return 0
-        with self.transaction():
+        with self.change("put check-ins"):
             table = self._db.table("checkins")
-            by_date = {doc["date"]: doc.doc_id for doc in table.all()}
+            stored = self._read().get("checkins", {})
+            by_date = {doc["date"]: int(i) for i, doc in stored.items()}
+            taken = self._entry_ids("checkins")
             fresh = []
             for checkin in items:
-                doc = checkin.to_dict()
-                if doc["date"] in by_date:
-                    table.update(doc, doc_ids=[by_date[doc["date"]]])
+                iso = checkin.date.isoformat()
+                if iso in by_date:
+                    old = stored[str(by_date[iso])]
+                    checkin.id = old.get("id") or ""  # the date's check-in keeps its id
+                    doc = _with_id(checkin)
+                    self._record("checkins", old, doc)
+                    table.update(doc, doc_ids=[by_date[iso]])
                 else:
+                    doc = _with_id(checkin, taken)
+                    self._record("checkins", None, doc)
                     fresh.append(doc)
             table.insert_multiple(fresh)
         return len(items)
@@ -350,14 +378,15 @@ class Store:
         return None
 
     def add_goal(self, goal: Goal) -> None:
-        with self.transaction():
+        with self.change("goal add"):
             if self._goal_id(goal.name) is not None:
                 raise InputError("name", f"a goal named {goal.name!r} exists already")
             self._db.table("goals").insert(goal.to_dict())
+            self._record("goals", None, goal.to_dict())
 
     def save_goal(self, goal: Goal, old_name: str | None = None) -> None:
         """Replace the goal of that name (or `old_name`, when renaming); add it if absent."""
-        with self.transaction():
+        with self.change("goal change"):
             doc_id = self._goal_id(old_name or goal.name)
             renamed = old_name and old_name.casefold() != goal.name.casefold()
             if renamed and self._goal_id(goal.name) is not None:
@@ -365,7 +394,9 @@ class Store:
             table = self._db.table("goals")
             if doc_id is None:
                 table.insert(goal.to_dict())
+                self._record("goals", None, goal.to_dict())
             else:  # in place, so the goal keeps its position in her list
+                self._record("goals", self._read()["goals"][str(doc_id)], goal.to_dict())
                 table.update(goal.to_dict(), doc_ids=[doc_id])
 
     def update_goal(
@@ -377,7 +408,7 @@ class Store:
         removed it meanwhile, `StaleGoal` says so and nothing is written (no overwrite of their
         change, no resurrection of a removed goal). Returns the goal as saved.
         """
-        with self.transaction():
+        with self.change("goal change"):
             doc_id = self._goal_id(name)
             if doc_id is None:
                 if expected is None:
@@ -393,6 +424,7 @@ class Store:
             if renamed and self._goal_id(new.name) is not None:
                 raise InputError("name", f"a goal named {new.name!r} exists already")
             if new != current:
+                self._record("goals", self._read()["goals"][str(doc_id)], new.to_dict())
                 self._db.table("goals").update(new.to_dict(), doc_ids=[doc_id])
         return new
 
@@ -408,18 +440,20 @@ class Store:
 
     def remove_goal(self, name: str) -> str | None:
         """Remove the goal of that name (case-insensitive); returns its stored name, if any."""
-        with self.transaction():
+        with self.change("goal remove"):
             doc_id = self._goal_id(name)
             if doc_id is None:
                 return None
             table = self._db.table("goals")
             doc = table.get(doc_id=doc_id)
+            self._record("goals", self._read()["goals"][str(doc_id)], None)
             table.remove(doc_ids=[doc_id])
             return str(doc["name"]) if isinstance(doc, dict) else name
 
     def add_milestone(self, milestone: CustomMilestone) -> None:
-        with self.transaction():
+        with self.change("milestone add"):
             self._db.table("milestones").insert(milestone.to_dict())
+            self._record("milestones", None, milestone.to_dict())
 
     def mark_celebrated(self, routine: str, count: int) -> None:
         with self.transaction():
@@ -439,9 +473,13 @@ class Store:
             meta["week_start"] = weekday
             self._storage.write(data)
 
-    def replace_journal(self, journal: Journal) -> None:
-        """Make the file hold exactly `journal` (demo data, a restore into an empty file)."""
-        with self.transaction():
+    def replace_journal(self, journal: Journal, demo: dict[str, Any] | None = None) -> None:
+        """Make the file hold exactly `journal` (demo data, a restore into an empty file).
+
+        Recorded as one change that replaced everything (see `Change.reset`): what it replaced,
+        and the demo's parameters (`demo`) or the restore's counts, not ten years of entries."""
+        with self.change("demo" if demo else "restore"):
+            old = self._read()
             meta = schema.new_meta()
             meta["week_start"] = journal.week_start
             data: dict[str, Any] = {schema.META: {"1": meta}}
@@ -449,13 +487,22 @@ class Store:
             def table(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
                 return {str(i): doc for i, doc in enumerate(docs, start=1)}
 
-            data["checkins"] = table(c.to_dict() for c in journal.checkins.values())
-            data["sessions"] = table(s.to_dict() for s in journal.sessions)
+            checkin_ids: set[str] = set()
+            session_ids: set[str] = set()
+            data["checkins"] = table(_with_id(c, checkin_ids) for c in journal.checkins.values())
+            data["sessions"] = table(_with_id(s, session_ids) for s in journal.sessions)
             data["goals"] = table(g.to_dict() for g in journal.goals)
             data["milestones"] = table(m.to_dict() for m in journal.milestones)
             data["celebrated"] = table(
                 {"routine": r, "count": c, "date": None} for r, c in sorted(journal.celebrated)
             )
+            for name in RESET_TABLES:
+                for doc in old.get(name, {}).values():
+                    self._record(name, doc, None)
+            counts = {name: len(data[name]) for name in ("checkins", "sessions", "goals")}
+            self._reset = {"demo": demo} if demo is not None else {"restore": counts}
+            if CHANGES in old:
+                data[CHANGES] = old[CHANGES]
             self._storage.write(data)
             self._db = self._new_db()
 

@@ -4,6 +4,8 @@ Version history:
 - 1: the first layout: sessions stored `duration` (minutes) and `companion`;
   check-ins stored `sleep`.
 - 2: field names as in the product contract (`minutes`, `with`, `sleep_hours`), goals with steps.
+- 3: every check-in and session has a stable random `id`; a `changes` table records each change
+  (see tui/core/changes.py).
 """
 
 from __future__ import annotations
@@ -16,15 +18,15 @@ from typing import Any
 from tui.core import records
 
 APP = "gentle-flow"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "_meta"
 TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated")
 
 
 # What every document of the current schema must carry, so reading it can never fail half way.
 REQUIRED: dict[str, tuple[tuple[str, type], ...]] = {
-    "checkins": (("date", str),),
-    "sessions": (("date", str), ("kind", str), ("minutes", int)),
+    "checkins": (("date", str), ("id", str)),
+    "sessions": (("date", str), ("kind", str), ("minutes", int), ("id", str)),
     "goals": (("name", str), ("unit", str), ("target", int)),
 }
 
@@ -118,7 +120,16 @@ def _v1_to_v2(data: dict[str, Any]) -> None:
             ]
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> None:
+    from tui.core.ids import new_id
+
+    for name in ("checkins", "sessions"):
+        for doc in data.get(name, {}).values():
+            if not doc.get("id"):
+                doc["id"] = new_id()
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any]) -> int:
