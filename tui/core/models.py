@@ -10,10 +10,13 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+
+if TYPE_CHECKING:
+    from tui.core.peg import Peg
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
@@ -445,6 +448,7 @@ class Journal:
     milestones: list[CustomMilestone] = field(default_factory=list)
     celebrated: set[tuple[str, int]] = field(default_factory=set)
     week_start: int = 0
+    pegs: list[Peg] = field(default_factory=list)  # weekly PEG checks, oldest first
 
 
 def field_names(cls: type) -> list[str]:
