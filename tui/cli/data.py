@@ -88,6 +88,7 @@ def export_command(args: argparse.Namespace, store: Store) -> int:
 
 def import_json_command(args: argparse.Namespace, store: Store) -> int:
     """Restore an export: exactly into an empty file, without duplicates into one with data."""
+    from tui.core.peg import new_weekly_answers
     from tui.io.backup import read_json
     from tui.io.merge import count, merge_journal
 
@@ -110,11 +111,15 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
             store.add_milestone(milestone)
         for routine, times in sorted(plan.celebrated):
             store.mark_celebrated(routine, times)
+        pegs = new_weekly_answers(store.journal(), incoming.pegs)
+        for peg in pegs:
+            store.log_peg(peg)
     c = plan.checkins
     print(
         f"{args.file.name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
         f"already present; sessions {len(plan.sessions)} added, {plan.sessions_present} already "
-        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present."
+        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present"
+        + (f"; PEG checks {len(pegs)} added." if incoming.pegs else ".")
     )
     return 0
 

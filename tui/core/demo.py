@@ -13,8 +13,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tui.core.dates import today
+from tui.core.dates import today, week_start
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
+from tui.core.peg import Peg
 
 STRENGTH = "Lower Body Strength"
 COOLDOWN = "Mindful Cooldown"
@@ -95,6 +96,8 @@ def generate(days: int = 120, seed: int = 0, end: date | None = None) -> Journal
     for offset in range(days):
         _live(rng, start + timedelta(days=offset), end, calendar, state, journal)
     journal.celebrated = _celebrated(journal, end)
+    # Its own generator, drawn after the days: the PEG answers leave the rest of the demo as it was.
+    journal.pegs = _pegs(random.Random(seed * 7919 + 17), journal, start, end, calendar)
     return journal
 
 
@@ -311,6 +314,51 @@ def _milestone_note(state: _State) -> str | None:
     if state.strength_done == 200:
         return "200th time! Planning our day trip to the sea."
     return None
+
+
+def _pegs(
+    rng: random.Random, journal: Journal, start: date, end: date, calendar: _Calendar
+) -> list[Peg]:
+    """A weekly PEG check on her first check-in of most weeks, about the seven days before it.
+
+    Pain follows her logged pain; interference eases slowly over the months as the movement adds
+    up, and a week with flare days in it interferes more. Busy weeks go unanswered, and the
+    current week is left open so the dashboard's invitation shows.
+    """
+    pegs = []
+    week = week_start(start, journal.week_start) + timedelta(weeks=1)
+    current = week_start(end, journal.week_start)
+    while week < current:
+        day = next(
+            (
+                week + timedelta(days=i)
+                for i in range(7)
+                if week + timedelta(days=i) in journal.checkins
+            ),
+            None,
+        )
+        week += timedelta(weeks=1)
+        if day is None or day in calendar.quiet or rng.random() < 0.1:
+            continue
+        past = [day - timedelta(days=i) for i in range(1, 8)]
+        pains = [c.pain for d in past if (c := journal.checkins.get(d)) and c.pain is not None]
+        if not pains:
+            continue
+        flares = sum(d in calendar.flare for d in past)
+        months = (end - day).days / 30.4
+        pain = sum(pains) / len(pains) + 0.2 * flares + rng.gauss(0, 0.3)
+        easing = min(3.0, 0.4 * months)  # interference was higher months ago
+        enjoyment = pain + easing + 0.4 * flares + rng.gauss(0, 0.45)
+        activity = pain + 0.5 + easing + 0.5 * flares + rng.gauss(0, 0.45)
+        pegs.append(
+            Peg(
+                day,
+                _clamp(round(pain), 0, 10),
+                _clamp(round(enjoyment), 0, 10),
+                _clamp(round(activity), 0, 10),
+            )
+        )
+    return pegs
 
 
 def _note(rng: random.Random, flare: bool, after: int, quiet: bool, slept_well: bool) -> str | None:

@@ -11,6 +11,7 @@ three-item scale assessing pain intensity and interference. J Gen Intern Med 200
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import datetime
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -73,7 +74,7 @@ class Peg:
         """The PEG score: the mean of the three items, 0-10."""
         return self.total / 3
 
-    def week(self, first_weekday: int) -> date:
+    def week(self, first_weekday: int) -> datetime.date:  # `date` here is the field
         """The first day of the calendar week this answer belongs to."""
         return week_start(self.date, first_weekday)
 
@@ -109,6 +110,12 @@ def with_answer(pegs: Iterable[Peg], new: Peg, first_weekday: int) -> list[Peg]:
     week = new.week(first_weekday)
     kept = [p for p in pegs if p.week(first_weekday) != week]
     return sorted([*kept, new], key=lambda p: p.date)
+
+
+def new_weekly_answers(journal: Journal, incoming: Iterable[Peg]) -> list[Peg]:
+    """Of `incoming` (an import), the answers for weeks she has not answered: hers are kept."""
+    answered = by_week(journal.pegs, journal.week_start)
+    return [p for w, p in by_week(incoming, journal.week_start).items() if w not in answered]
 
 
 def peg_for_week(journal: Journal, day: date) -> Peg | None:
@@ -151,7 +158,9 @@ class PegChange:
         """At least 30% of the first score (computed on the whole-number totals, exactly)."""
         if not self.first.total:
             return False
-        return abs(self.last.total - self.first.total) * 100 >= MEANINGFUL_PERCENT * self.first.total
+        return (
+            abs(self.last.total - self.first.total) * 100 >= MEANINGFUL_PERCENT * self.first.total
+        )
 
 
 def peg_change(pegs: Mapping[date, Peg], week: date) -> PegChange | None:

@@ -1,8 +1,9 @@
 """Her whole journal as JSON (a backup she can restore) or CSV (for a spreadsheet).
 
 JSON: `{"app": "gentle-flow", "schema": N, "checkins": [...], "sessions": [...], "goals": [...],
-"milestones": [...], "celebrated": [...], "week_start": W}`; check-ins and sessions carry exactly
-the contract's field names, absent values as null. The last three keys make a restore exact.
+"milestones": [...], "celebrated": [...], "week_start": W, "peg": [...]}`; check-ins and sessions
+carry exactly the contract's field names, absent values as null. The keys after `goals` make a
+restore exact; `peg` holds the weekly PEG checks (`date`, `pain`, `enjoyment`, `activity`).
 
 CSV: one table, one row per check-in or session, a `type` column telling which (see
 docs/data-formats.md). Goals are not in the CSV: the JSON export is the full backup.
@@ -21,6 +22,7 @@ from typing import Any
 
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
+from tui.core.peg import Peg, with_answer
 
 APP = "gentle-flow"
 FORMATS = ("json", "csv")
@@ -55,6 +57,7 @@ def to_json_object(journal: Journal) -> dict[str, Any]:
         "milestones": [m.to_dict() for m in journal.milestones],
         "celebrated": [{"routine": r, "count": n} for r, n in sorted(journal.celebrated)],
         "week_start": journal.week_start,
+        "peg": [p.to_dict() for p in sorted(journal.pegs, key=lambda p: p.date)],
     }
 
 
@@ -180,6 +183,9 @@ def _journal(path: Path, data: dict[str, Any]) -> Journal:
         if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 6:
             raise ValueError(f"must be a weekday number 0-6, got {week!r}")
         journal.week_start = week
+        for i, item in enumerate(_items(path, data, "peg")):
+            where = f"peg[{i}]"
+            journal.pegs = with_answer(journal.pegs, Peg.from_dict(_mapping(item)), week)
     except InputError as err:
         raise FileProblem(f"{path}: {where}: {err.field}: {err.message}") from None
     except KeyError as err:

@@ -22,6 +22,7 @@ from tui.core.models import (
     Step,
     routine_key,
 )
+from tui.core.peg import Peg, with_answer
 from tui.store import backups, schema
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
@@ -83,6 +84,7 @@ def _build_journal(data: dict[str, Any]) -> Journal:
         milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
         celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
         week_start=int(meta.get("week_start", 0)),
+        pegs=sorted(map(Peg.from_dict, data.get("peg", {}).values()), key=lambda p: p.date),
     )
 
 
@@ -394,6 +396,20 @@ class Store:
             meta["week_start"] = weekday
             self._storage.write(data)
 
+    def log_peg(self, peg: Peg) -> Peg | None:
+        """Save a weekly PEG check; returns the answer of the same week it replaced, if any."""
+        with self.transaction():
+            data = self._read()
+            week_start = int((schema.meta_of(data) or {}).get("week_start", 0))
+            stored = {int(i): Peg.from_dict(doc) for i, doc in data.get("peg", {}).items()}
+            kept = {id(p) for p in with_answer(stored.values(), peg, week_start)}
+            gone = [i for i, p in stored.items() if id(p) not in kept]  # same week: replaced
+            table = self._db.table("peg")
+            if gone:
+                table.remove(doc_ids=gone)
+            table.insert(peg.to_dict())
+        return next((stored[i] for i in gone), None)
+
     def replace_journal(self, journal: Journal) -> None:
         """Make the file hold exactly `journal` (demo data, a restore into an empty file)."""
         with self.transaction():
@@ -411,6 +427,7 @@ class Store:
             data["celebrated"] = table(
                 {"routine": r, "count": c, "date": None} for r, c in sorted(journal.celebrated)
             )
+            data["peg"] = table(p.to_dict() for p in journal.pegs)
             self._storage.write(data)
             self._db = self._new_db()
 

@@ -16,7 +16,7 @@ from typing import Any
 APP = "gentle-flow"
 SCHEMA_VERSION = 2
 META = "_meta"
-TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated")
+TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated", "peg")
 
 
 # What every document of the current schema must carry, so reading it can never fail half way.
@@ -24,6 +24,7 @@ REQUIRED: dict[str, tuple[tuple[str, type], ...]] = {
     "checkins": (("date", str),),
     "sessions": (("date", str), ("kind", str), ("minutes", int)),
     "goals": (("name", str), ("unit", str), ("target", int)),
+    "peg": (("date", str), ("pain", int), ("enjoyment", int), ("activity", int)),
 }
 
 
