@@ -10,8 +10,8 @@ three-item scale assessing pain intensity and interference. J Gen Intern Med 200
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import datetime
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
