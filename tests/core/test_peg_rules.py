@@ -111,10 +111,16 @@ def test_exactly_thirty_percent_counts_as_meaningful_and_less_does_not() -> None
     first = peg(MONDAY, 4, 3, 3)  # total 10
     weeks = by_week([first, peg(SUNDAY + timedelta(days=1), 3, 2, 2)], 0)  # total 7: -30%
     change = peg_change(weeks, SUNDAY + timedelta(days=1))
-    assert change is not None and change.meaningful
+    assert change is not None and change.meaningful and change.percent == 30
     weeks = by_week([first, peg(SUNDAY + timedelta(days=1), 3, 2, 3)], 0)  # total 8: -20%
     change = peg_change(weeks, SUNDAY + timedelta(days=1))
-    assert change is not None and not change.meaningful
+    assert change is not None and not change.meaningful and change.percent == 20
+
+
+def test_a_change_just_under_thirty_percent_is_never_shown_as_thirty() -> None:
+    weeks = by_week([peg(MONDAY, 9, 9, 9), peg(SUNDAY + timedelta(days=1), 6, 7, 6)], 0)
+    change = peg_change(weeks, SUNDAY + timedelta(days=1))  # 27 -> 19: 29.6%
+    assert change is not None and change.percent == 29 and not change.meaningful
 
 
 def test_a_first_score_of_zero_gives_no_percentage() -> None:

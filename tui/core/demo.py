@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from statistics import median
 
 from tui.core.dates import today, week_start
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
@@ -341,15 +342,20 @@ def _pegs(
         if day is None or day in calendar.quiet or rng.random() < 0.1:
             continue
         past = [day - timedelta(days=i) for i in range(1, 8)]
-        pains = [c.pain for d in past if (c := journal.checkins.get(d)) and c.pain is not None]
-        if not pains:
-            continue
         flares = sum(d in calendar.flare for d in past)
+        usual = [
+            c.pain
+            for d in past
+            if (c := journal.checkins.get(d)) and c.pain is not None and not c.flare
+        ]
+        if not usual:
+            continue
         months = (end - day).days / 30.4
-        pain = sum(pains) / len(pains) + 0.2 * flares + rng.gauss(0, 0.3)
+        # "Average pain" as she judges it: her usual days, a flare nudging it up a little.
+        pain = median(usual) + 0.4 * flares + rng.gauss(0, 0.35)
         easing = min(3.0, 0.4 * months)  # interference was higher months ago
-        enjoyment = pain + easing + 0.4 * flares + rng.gauss(0, 0.45)
-        activity = pain + 0.5 + easing + 0.5 * flares + rng.gauss(0, 0.45)
+        enjoyment = pain + easing + 0.25 * flares + rng.gauss(0, 0.45)
+        activity = pain + 0.5 + easing + 0.35 * flares + rng.gauss(0, 0.45)
         pegs.append(
             Peg(
                 day,

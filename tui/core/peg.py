@@ -154,6 +154,14 @@ class PegChange:
         return (self.last.total - self.first.total) / self.first.total if self.first.total else None
 
     @property
+    def percent(self) -> int | None:
+        """The size of the change in whole percent of the first score, rounded down (so a
+        shown 30% is always a meaningful one); None when the first score was 0."""
+        if not self.first.total:
+            return None
+        return abs(self.last.total - self.first.total) * 100 // self.first.total
+
+    @property
     def meaningful(self) -> bool:
         """At least 30% of the first score (computed on the whole-number totals, exactly)."""
         if not self.first.total:
