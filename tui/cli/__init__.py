@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -117,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileProblem as exc:
         print(f"gentle: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader left early (`gentle status | head -1`): end quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit cannot complain either
+        return 0
     except OSError as exc:  # a file system refusal not foreseen above: still one line
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"gentle: {where}{exc.strerror or exc}", file=sys.stderr)

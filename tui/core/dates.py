@@ -38,11 +38,6 @@ def week_start(day: date, first_weekday: int = MONDAY) -> date:
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
-def week_days(start: date) -> list[date]:
-    """The seven dates of the week beginning `start`."""
-    return [start + timedelta(days=i) for i in range(7)]
-
-
 def parse_weekday(text: str) -> int:
     """`monday`..`sunday` (or a prefix of three letters or more) to a weekday number."""
     name = text.strip().lower()

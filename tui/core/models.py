@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, scale_hint
 
 if TYPE_CHECKING:
     from tui.core.peg import Peg
@@ -54,9 +55,9 @@ class IntRange:
         return value
 
 
-PAIN = IntRange(0, 10, " (0 no pain ... 10 worst)")
-MOOD = IntRange(1, 5, " (1 awful ... 5 great)")
-SLEEP_QUALITY = IntRange(1, 5, " (1 very poor ... 5 very good)")
+PAIN = IntRange(0, 10, scale_hint(0, 10, PAIN_WORDS))
+MOOD = IntRange(1, 5, scale_hint(1, 5, MOOD_WORDS))
+SLEEP_QUALITY = IntRange(1, 5, scale_hint(1, 5, SLEEP_QUALITY_WORDS))
 MINUTES = IntRange(1, 600)
 PER_WEEK = IntRange(1, 50)
 MINUTES_PER_WEEK = IntRange(1, 5000)
@@ -283,10 +284,6 @@ class Session:
             check_future=check_future,
         )
 
-    def same_as(self, other: Session) -> bool:
-        """The same session (for imports that must not add duplicates)."""
-        return self.to_dict() == other.to_dict()
-
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -449,8 +446,3 @@ class Journal:
     celebrated: set[tuple[str, int]] = field(default_factory=set)
     week_start: int = 0
     pegs: list[Peg] = field(default_factory=list)  # weekly PEG checks, oldest first
-
-
-def field_names(cls: type) -> list[str]:
-    """Dataclass field names, in order."""
-    return [f.name for f in fields(cls)]

@@ -26,7 +26,7 @@ from tui.core.peg import Peg, with_answer
 from tui.store import backups, schema
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
-from tui.store.table import InPlaceTable
+from tui.store.tinydb_compat import InPlaceTable
 
 LOCK_TIMEOUT = 15.0
 FILE_NAME = "gentle.json"
@@ -248,14 +248,6 @@ class Store:
         self._journal = journal
         self._journal_generation = self._storage.generation
         return journal
-
-    def checkin(self, day: date) -> Checkin | None:
-        """The check-in of one date, if any."""
-        return self.journal().checkins.get(day)
-
-    def document_count(self) -> int:
-        data = self._read()
-        return sum(len(data.get(t, {})) for t in ("checkins", "sessions"))
 
     def routine_count(self, routine: str) -> int:
         """How many sessions of a routine there are (cheap: no full journal)."""
