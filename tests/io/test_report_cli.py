@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY, Gentle
+from conftest import Gentle
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-23"  # the day the io tests run on (conftest's fixed today)
 
 
 def test_a_report_between_two_dates(seeded: Gentle, tmp_path: Path) -> None:
@@ -29,7 +32,6 @@ def test_from_alone_runs_to_today(seeded: Gentle, tmp_path: Path) -> None:
 def test_a_single_day_is_a_period(seeded: Gentle, tmp_path: Path) -> None:
     out_file = tmp_path / "report.html"
     seeded.ok("report", "--from", TODAY, "--to", TODAY, "--output", out_file)
-    assert "(1 days in 1 calendar weeks;" not in out_file.read_text()  # see the wording below
     assert f"Period: {TODAY} to {TODAY} (1 day in 1 calendar week;" in out_file.read_text()
 
 

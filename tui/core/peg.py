@@ -18,10 +18,13 @@ from typing import Any
 
 from tui.core.dates import week_start
 from tui.core.models import IntRange, Journal, check_date
+from tui.core.words import scale_hint
 
 #: Each item's range; the hint names the anchors of the scale (they differ between the items).
-PEG_PAIN = IntRange(0, 10, " (0 no pain ... 10 as bad as you can imagine)")
-PEG_INTERFERENCE = IntRange(0, 10, " (0 does not interfere ... 10 completely interferes)")
+PAIN_ANCHORS = {0: "no pain", 10: "as bad as you can imagine"}
+INTERFERENCE_ANCHORS = {0: "does not interfere", 10: "completely interferes"}
+PEG_PAIN = IntRange(0, 10, scale_hint(0, 10, PAIN_ANCHORS))
+PEG_INTERFERENCE = IntRange(0, 10, scale_hint(0, 10, INTERFERENCE_ANCHORS))
 ITEMS: dict[str, IntRange] = {
     "pain": PEG_PAIN,
     "enjoyment": PEG_INTERFERENCE,

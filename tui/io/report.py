@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from tui.core.dates import WEEKDAY_NAMES
 from tui.core.models import Journal
 from tui.core.peg import CITATION, MEANINGFUL_PERCENT
+from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, count, mood
 from tui.io.report_goals import goal_blocks, notes, routines_section
 from tui.io.report_period import Period, period_between, period_for
 from tui.io.report_sections import (
@@ -45,16 +46,23 @@ def _template() -> Template:
 
 def _overview(journal: Journal, period: Period, weeks: int | None) -> str:
     logged = sum(1 for d in journal.checkins if period.holds(d))
+    days = count(period.days, "day")
     span = (
-        f"{weeks} calendar weeks, {period.days} days"
+        f"{count(weeks, 'calendar week')}, {days}"
         if weeks is not None
-        else f"{period.days} days in {len(period.week_starts)} calendar weeks"
+        else f"{days} in {count(len(period.week_starts), 'calendar week')}"
     )
     weekday = WEEKDAY_NAMES[journal.week_start].capitalize()
     return (
         f"Period: {period.first.isoformat()} to {period.last.isoformat()} ({span}; weeks start "
-        f"on {weekday}). Check-ins logged on {logged} of {period.days} days."
+        f"on {weekday}). Check-ins logged on {logged} of {days}."
     )
+
+
+def _ends(words: dict[int, str]) -> str:
+    """`0 (no pain) to 10 (worst)`: a scale's ends in core's words."""
+    lo, hi = min(words), max(words)
+    return f"{lo} ({words[lo]}) to {hi} ({words[hi]})"
 
 
 def render_period(journal: Journal, period: Period, day: date, weeks: int | None = None) -> str:
@@ -65,6 +73,9 @@ def render_period(journal: Journal, period: Period, day: date, weeks: int | None
         overview=_overview(journal, period, weeks),
         prepared=f"{day.strftime('%a')} {day.isoformat()}",
         legend_items=legend(period),
+        pain_scale=_ends(PAIN_WORDS),
+        sleep_quality_scale=_ends(SLEEP_QUALITY_WORDS),
+        mood_scale=", ".join(mood(value) for value in sorted(MOOD_WORDS)),
         pain=pain_section(journal, period),
         peg=peg_section(journal, period),
         meaningful=MEANINGFUL_PERCENT,

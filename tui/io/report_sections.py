@@ -12,6 +12,7 @@ from markupsafe import Markup
 from tui.core.flares import flare_summary, flares_between
 from tui.core.models import KINDS, Journal
 from tui.core.peg import MEANINGFUL_PERCENT, PegChange, by_week, peg_change
+from tui.core.words import mood as mood_words
 from tui.io.report_period import (
     Period,
     Stat,
@@ -250,7 +251,7 @@ def sleep_mood_section(journal: Journal, period: Period) -> SleepMoodSection:
         unit="h",
     )
     mood_chart = daily_chart(
-        "Mood (1 awful to 5 great) with each week's mean and range",
+        f"Mood ({mood_words(1)} to {mood_words(5)}) with each week's mean and range",
         period.first,
         period.last,
         mood,

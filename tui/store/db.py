@@ -389,18 +389,16 @@ class Store:
             self._storage.write(data)
 
     def log_peg(self, peg: Peg) -> Peg | None:
-        """Save a weekly PEG check; returns the answer of the same week it replaced, if any."""
+        """Save a weekly PEG check; returns the answer of its week that it replaced, if any."""
         with self.transaction():
-            data = self._read()
-            week_start = int((schema.meta_of(data) or {}).get("week_start", 0))
-            stored = {int(i): Peg.from_dict(doc) for i, doc in data.get("peg", {}).items()}
-            kept = {id(p) for p in with_answer(stored.values(), peg, week_start)}
-            gone = [i for i, p in stored.items() if id(p) not in kept]  # same week: replaced
+            week_start = int((schema.meta_of(self._read()) or {}).get("week_start", 0))
             table = self._db.table("peg")
-            if gone:
-                table.remove(doc_ids=gone)
+            docs = {doc.doc_id: Peg.from_dict(doc) for doc in table.all()}
+            kept = {id(p) for p in with_answer(docs.values(), peg, week_start)}
+            gone = [i for i, p in docs.items() if id(p) not in kept]  # its week's other answer
+            table.remove(doc_ids=gone)
             table.insert(peg.to_dict())
-        return next((stored[i] for i in gone), None)
+        return docs[gone[0]] if gone else None
 
     def replace_journal(self, journal: Journal) -> None:
         """Make the file hold exactly `journal` (demo data, a restore into an empty file)."""
