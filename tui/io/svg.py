@@ -252,8 +252,8 @@ def weekly_points(
         out.append(
             f'<line class="reference" x1="{_n(frame.left)}" x2="{_n(frame.width - frame.right)}" '
             f'y1="{y}" y2="{y}" stroke="{MUTED}" stroke-width="1" stroke-dasharray="4 3"/>'
-            f'<text x="{_n(frame.width - frame.right - 4)}" y="{_n(frame.y(level) - 4)}" '
-            f'text-anchor="end" fill="{MUTED}">{escape(label)}</text>'
+            f'<text x="{_n(frame.left + 4)}" y="{_n(frame.y(level) - 4)}" fill="{MUTED}" '
+            f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{escape(label)}</text>'
         )
     points = [
         f"{_n(frame.x(i + 0.5))},{_n(frame.y(values[s]))}"
