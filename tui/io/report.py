@@ -30,7 +30,14 @@ from tui.io.report_sections import (
     sleep_mood_section,
 )
 
-__all__ = ["pain_change_text", "period_between", "period_for", "render_period", "render_report"]
+__all__ = [
+    "pain_change_text",
+    "period_between",
+    "period_for",
+    "render_between",
+    "render_period",
+    "render_report",
+]
 
 
 @cache

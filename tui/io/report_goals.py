@@ -47,93 +47,78 @@ def _weeks(goal: Goal, journal: Journal, period: Period) -> list[WeekProgress]:
     ]
 
 
+PACED_HEADER = ["Week of", "Planned", "Her target", "Rest days", "Target after rest"]
+
+
+def _plan_text(goal: Goal, period: Period, first_weekday: int) -> str:
+    unit = goal.unit
+    return (
+        f"Pacing plan: from {goal.steps[0].target if goal.steps else goal.target} "
+        f"toward {goal.ramp_to} {unit} a week, one step after every {goal.ramp_every} "
+        f"steady weeks; the plan foresees {planned_target(goal, period.last, first_weekday)} "
+        f"{unit} a week by the end of the period. Steps are only offered: her target may stay "
+        "below the plan by her choice."
+    )
+
+
+def _weeks_table(goal: Goal, weeks: list[WeekProgress], first_weekday: int) -> Table:
+    """Her weeks; for a paced goal the plan's amount beside her own target and what she did."""
+    done = f"Done ({goal.unit})"
+    if not has_plan(goal):
+        rows = [[w.start.isoformat(), str(w.done), str(w.target), str(w.rest_days)] for w in weeks]
+        header = ["Week of", done, "Target", "Rest days"]
+    else:
+        rows = [
+            [
+                w.start.isoformat(),
+                str(planned_target(goal, w.start, first_weekday)),
+                str(w.base_target),
+                str(w.rest_days),
+                str(w.target),
+                str(w.done),
+            ]
+            for w in weeks
+        ]
+        header = [*PACED_HEADER, done]
+    for row, week in zip(rows, weeks, strict=True):
+        row.append("yes" if week.met else "")
+    return Table.of([*header, "Target reached"], rows, range(1, len(header)))
+
+
 def goal_blocks(journal: Journal, period: Period, day: date) -> list[GoalBlock]:
     """Each goal: its target, pacing plan and steps, and its recent weeks (planned beside done)."""
     blocks = []
+    last_whole = min(period.last, day - timedelta(days=1))  # a week still running is left aside
     for goal in journal.goals:
-        unit = "sessions" if goal.unit == "sessions" else "minutes"
-        paced = has_plan(goal)
-        plan = None
-        if paced:
-            planned_now = planned_target(goal, period.last, journal.week_start)
-            plan = (
-                f"Pacing plan: from {goal.steps[0].target if goal.steps else goal.target} "
-                f"toward {goal.ramp_to} {unit} a week, one step after every {goal.ramp_every} "
-                f"steady weeks; the plan foresees {planned_now} {unit} a week by the end of "
-                f"the period. Steps are only offered: her target may stay below the plan by "
-                f"her choice."
-            )
-        steps = Table.of(
-            ["Date", "Pacing step", "Weekly target"],
-            [
-                [s.date.isoformat(), STEP_WORDS.get(s.reason, s.reason), f"{s.target} {unit}"]
-                for s in goal.steps
-            ],
-        )
         history = _weeks(goal, journal, period)
-        # Whole weeks only: one still running (or cut by the period's end) is left aside.
-        whole = [
-            w
-            for w in history
-            if w.target > 0 and w.start + timedelta(days=6) <= min(period.last, day - timedelta(1))
-        ]
-        reached = (
-            f"Target reached in {sum(w.met for w in whole)} of {len(whole)} whole weeks "
-            "in the period (weeks entirely at rest left out)."
-            if whole
-            else None
-        )
+        whole = [w for w in history if w.target > 0 and w.start + timedelta(days=6) <= last_whole]
         shown = history[-GOAL_WEEKS_SHOWN:]
-        header = ["Week of", f"Done ({unit})", "Target", "Rest days", "Target reached"]
-        numeric = {1, 2, 3}
-        if paced:
-            header = [
-                "Week of",
-                "Planned",
-                "Her target",
-                "Rest days",
-                "Target after rest",
-                f"Done ({unit})",
-                "Target reached",
-            ]
-            numeric = {1, 2, 3, 4, 5}
-        rows = []
-        for week in shown:
-            reached_cell = "yes" if week.met else ""
-            if paced:
-                planned = planned_target(goal, week.start, journal.week_start)
-                rows.append(
-                    [
-                        week.start.isoformat(),
-                        str(planned),
-                        str(week.base_target),
-                        str(week.rest_days),
-                        str(week.target),
-                        str(week.done),
-                        reached_cell,
-                    ]
-                )
-            else:
-                rows.append(
-                    [
-                        week.start.isoformat(),
-                        str(week.done),
-                        str(week.target),
-                        str(week.rest_days),
-                        reached_cell,
-                    ]
-                )
         blocks.append(
             GoalBlock(
-                goal.name,
-                goal.target,
-                unit,
-                _goal_filter(goal),
-                plan,
-                steps,
-                reached,
-                len(shown) if len(shown) < len(history) else None,
-                Table.of(header, rows, numeric),
+                name=goal.name,
+                target=goal.target,
+                unit=goal.unit,
+                counts=_goal_filter(goal),
+                plan=_plan_text(goal, period, journal.week_start) if has_plan(goal) else None,
+                steps=Table.of(
+                    ["Date", "Pacing step", "Weekly target"],
+                    [
+                        [
+                            s.date.isoformat(),
+                            STEP_WORDS.get(s.reason, s.reason),
+                            f"{s.target} {goal.unit}",
+                        ]
+                        for s in goal.steps
+                    ],
+                ),
+                reached=(
+                    f"Target reached in {sum(w.met for w in whole)} of {len(whole)} whole weeks "
+                    "in the period (weeks entirely at rest left out)."
+                    if whole
+                    else None
+                ),
+                shown=len(shown) if len(shown) < len(history) else None,
+                weeks=_weeks_table(goal, shown, journal.week_start),
             )
         )
     return blocks
