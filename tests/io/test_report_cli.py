@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +83,19 @@ def test_only_the_report_command_loads_jinja(seeded: Gentle, tmp_path: Path) -> 
     assert loads_jinja("status", "--json") == "False"
     assert loads_jinja("export", "--format", "json") == "False"
     assert loads_jinja("report", "--weeks", "2", "--output", str(tmp_path / "r.html")) == "True"
+
+
+def test_the_demo_files_peg_answers_and_paced_goals_reach_the_report(
+    seeded: Gentle, tmp_path: Path
+) -> None:
+    exported = json.loads(seeded.ok("export", "--format", "json"))
+    out_file = tmp_path / "report.html"
+    seeded.ok("report", "--weeks", "8", "--output", out_file)
+    html = out_file.read_text()
+    peg = html.split('<section id="peg">')[1].split("</section>")[0]
+    answered = [p["date"] for p in exported["peg"] if p["date"] >= "2026-10-05"]
+    assert len(answered) >= 5
+    assert [d for d in re.findall(r"<td>(\d{4}-\d\d-\d\d)</td>", peg)][1::2] == answered
+    goals = html.split('<section id="goals">')[1].split("</section>")[0]
+    paced = [g["name"] for g in exported["goals"] if g["ramp_to"] is not None]
+    assert paced and goals.count('<th>Week of</th><th class="n">Planned</th>') == len(paced)
