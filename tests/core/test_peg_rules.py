@@ -135,3 +135,37 @@ def test_an_answer_round_trips_through_its_stored_form() -> None:
     assert Peg.from_dict(answer.to_dict()) == answer
     with pytest.raises(InputError):
         Peg.from_dict({**answer.to_dict(), "activity": 12})
+
+
+def test_status_carries_this_weeks_answer_or_null() -> None:
+    from tui.core.summary import status
+
+    journal = Journal(pegs=[peg(MONDAY + timedelta(days=2), 4, 5, 5)])
+    assert status(journal, SUNDAY)["peg"] == {
+        "week": "2026-11-16",
+        "date": "2026-11-18",
+        "pain": 4,
+        "enjoyment": 5,
+        "activity": 5,
+        "score": 4.67,
+    }
+    assert status(journal, SUNDAY + timedelta(days=1))["peg"] is None
+
+
+def test_the_demo_answers_ease_slowly_and_flare_weeks_weigh_a_little_more() -> None:
+    from statistics import mean
+
+    from tui.core.demo import generate
+
+    journal = generate(730, 2, date(2026, 11, 23))
+    answers = journal.pegs
+    assert len(answers) > 80  # most of about 104 weeks
+    assert mean(p.score for p in answers[:20]) > mean(p.score for p in answers[-20:]) + 0.5
+    flare_days = {d for d, c in journal.checkins.items() if c.flare}
+
+    def had_flare(p: Peg) -> bool:
+        return any(p.date - timedelta(days=i) in flare_days for i in range(1, 8))
+
+    with_flare = [p.score for p in answers if had_flare(p)]
+    without = [p.score for p in answers if not had_flare(p)]
+    assert 0.3 < mean(with_flare) - mean(without) < 2.0

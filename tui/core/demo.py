@@ -352,10 +352,10 @@ def _pegs(
             continue
         months = (end - day).days / 30.4
         # "Average pain" as she judges it: her usual days, a flare nudging it up a little.
-        pain = median(usual) + 0.4 * flares + rng.gauss(0, 0.35)
+        pain = median(usual) + 0.3 * flares + rng.gauss(0, 0.35)
         easing = min(3.0, 0.4 * months)  # interference was higher months ago
-        enjoyment = pain + easing + 0.25 * flares + rng.gauss(0, 0.45)
-        activity = pain + 0.5 + easing + 0.35 * flares + rng.gauss(0, 0.45)
+        enjoyment = pain + easing + 0.1 * flares + rng.gauss(0, 0.45)
+        activity = pain + 0.5 + easing + 0.2 * flares + rng.gauss(0, 0.45)
         pegs.append(
             Peg(
                 day,
