@@ -330,14 +330,8 @@ def _pegs(
     week = week_start(start, journal.week_start) + timedelta(weeks=1)
     current = week_start(end, journal.week_start)
     while week < current:
-        day = next(
-            (
-                week + timedelta(days=i)
-                for i in range(7)
-                if week + timedelta(days=i) in journal.checkins
-            ),
-            None,
-        )
+        days = (week + timedelta(days=i) for i in range(7))
+        day = next((d for d in days if d in journal.checkins), None)
         week += timedelta(weeks=1)
         if day is None or day in calendar.quiet or rng.random() < 0.1:
             continue
@@ -356,14 +350,8 @@ def _pegs(
         easing = min(3.0, 0.4 * months)  # interference was higher months ago
         enjoyment = pain + easing + 0.1 * flares + rng.gauss(0, 0.45)
         activity = pain + 0.5 + easing + 0.2 * flares + rng.gauss(0, 0.45)
-        pegs.append(
-            Peg(
-                day,
-                _clamp(round(pain), 0, 10),
-                _clamp(round(enjoyment), 0, 10),
-                _clamp(round(activity), 0, 10),
-            )
-        )
+        items = (_clamp(round(value), 0, 10) for value in (pain, enjoyment, activity))
+        pegs.append(Peg(day, *items))
     return pegs
 
 
