@@ -65,10 +65,15 @@ def _add_import(subparsers: Any) -> None:
 
 
 def _add_report(subparsers: Any) -> None:
-    report = subparsers.add_parser("report", help="a printable HTML summary for a clinician")
-    report.add_argument(
-        "--weeks", default=str(WEEKS_DEFAULT), metavar="N", help=f"default: {WEEKS_DEFAULT}"
+    report = subparsers.add_parser(
+        "report",
+        help="a printable HTML summary for a clinician (the last N weeks, or --from D --to D)",
     )
+    report.add_argument(
+        "--weeks", metavar="N", help=f"the last N calendar weeks (default: {WEEKS_DEFAULT})"
+    )
+    report.add_argument("--from", dest="from_", metavar="D", help="first day, YYYY-MM-DD")
+    report.add_argument("--to", metavar="D", help="last day, YYYY-MM-DD (default: today)")
     report.add_argument("--output", type=Path, metavar="FILE.html", help="the file to write")
     report.set_defaults(handler=report_command)
 
@@ -89,6 +94,7 @@ def export_command(args: argparse.Namespace, store: Store) -> int:
 
 def import_json_command(args: argparse.Namespace, store: Store) -> int:
     """Restore an export: exactly into an empty file, without duplicates into one with data."""
+    from tui.core.peg import new_weekly_answers
     from tui.core.text import REPLACEMENT, shown
     from tui.io.json_import import read_export
     from tui.io.merge import count, merge_journal
@@ -119,11 +125,16 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
             store.add_milestone(milestone)
         for routine, times in sorted(plan.celebrated):
             store.mark_celebrated(routine, times)
+        pegs = new_weekly_answers(store.journal(), incoming.pegs)
+        for peg in pegs:
+            store.log_peg(peg)
     c = plan.checkins
     print(
         f"{name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
         f"already present; sessions {len(plan.sessions)} added, {plan.sessions_present} already "
-        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present.{replaced}"
+        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present"
+        + (f"; PEG checks {len(pegs)} added." if incoming.pegs else ".")
+        + replaced
     )
     return 0
 
@@ -175,15 +186,38 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
 
 
 def report_command(args: argparse.Namespace, store: Store) -> int:
-    """Write the clinician report for the last N weeks."""
-    from tui.core.dates import today
+    """Write the clinician report for the last N weeks, or for the days --from D --to D."""
+    from tui.core.dates import parse_date, today
     from tui.core.models import IntRange
     from tui.io.backup import write_output
-    from tui.io.report import render_report
+    from tui.io.report import render_between, render_report
 
-    weeks = IntRange(1, WEEKS_MAX).check("weeks", args.weeks)
+    if args.weeks is not None and (args.from_ is not None or args.to is not None):
+        raise InputError("weeks", "give either --weeks N or --from D --to D, not both")
+    if args.to is not None and args.from_ is None:
+        raise InputError("from", "give the first day as well: --from YYYY-MM-DD --to YYYY-MM-DD")
+    if args.from_ is not None:
+        first = parse_date(args.from_, "from")
+        last = parse_date(args.to, "to") if args.to is not None else today()
+        if first > last:
+            raise InputError(
+                "from", f"must be on or before --to ({last.isoformat()}), got {first.isoformat()}"
+            )
+        if (last - first).days >= WEEKS_MAX * 7:
+            raise InputError("from", f"the period can be at most {WEEKS_MAX} weeks long")
+    else:
+        weeks = IntRange(1, WEEKS_MAX).check(
+            "weeks", args.weeks if args.weeks is not None else WEEKS_DEFAULT
+        )
     if args.output is None:
         raise InputError("output", "give the file to write, e.g. --output report.html")
-    write_output(render_report(store.journal(), today(), weeks), args.output)
-    print(f"Report for the last {weeks} weeks written to {args.output}.")
+    journal = store.journal()
+    if args.from_ is not None:
+        html = render_between(journal, first, last, today())
+        span = f"{first.isoformat()} to {last.isoformat()}"
+    else:
+        html = render_report(journal, today(), weeks)
+        span = f"the last {weeks} weeks"
+    write_output(html, args.output)
+    print(f"Report for {span} written to {args.output}.")
     return 0

@@ -25,7 +25,7 @@ ENTRY_TABLES = ("checkins", "sessions")
 TABLES = (*ENTRY_TABLES, "goals", "milestones")
 # A demo or a restore replaces the celebrations too: undoing it must not leave the demo's behind
 # (her own 10th time would then pass without one).
-RESET_TABLES = (*TABLES, "celebrated")
+RESET_TABLES = (*TABLES, "celebrated", "peg")
 KEEP = 200  # changes kept in the file; older ones drop out (and can no longer be undone)
 
 Doc = dict[str, Any]
@@ -43,6 +43,8 @@ def key_of(table: str, doc: Mapping[str, Any]) -> Hashable:
         return str(doc.get("name", "")).strip().casefold()
     if table in ("milestones", "celebrated"):
         return (routine_key(str(doc.get("routine", ""))), doc.get("count"))
+    if table == "peg":
+        return doc.get("date")  # one answer per week, each kept by the day it was given
     raise ValueError(f"no change record for table {table!r}")
 
 
@@ -196,6 +198,7 @@ NOUNS = {
     "goals": ("goal", "goals"),
     "milestones": ("milestone", "milestones"),
     "celebrated": ("celebration", "celebrations"),
+    "peg": ("PEG check", "PEG checks"),
 }
 
 
@@ -208,6 +211,8 @@ def describe_doc(table: str, doc: Mapping[str, Any]) -> str:
         return f"the check-in of {doc.get('date')}"
     if table == "goals":
         return f"the goal {doc.get('name')!r}"
+    if table == "peg":
+        return f"the weekly PEG check of {doc.get('date')}"
     return f"the milestone {doc.get('count')} of {doc.get('routine')!r}"
 
 

@@ -11,13 +11,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
 from tui.core.ids import check_id
 from tui.core.text import check_plain
 from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, scale_hint
+
+if TYPE_CHECKING:
+    from tui.core.peg import Peg
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
@@ -479,3 +482,4 @@ class Journal:
     milestones: list[CustomMilestone] = field(default_factory=list)
     celebrated: set[tuple[str, int]] = field(default_factory=set)
     week_start: int = 0
+    pegs: list[Peg] = field(default_factory=list)  # weekly PEG checks, oldest first

@@ -1,9 +1,9 @@
 """Her whole journal as JSON (a backup she can restore) or CSV (for a spreadsheet).
 
 JSON: `{"app": "gentle-flow", "schema": N, "checkins": [...], "sessions": [...], "goals": [...],
-"milestones": [...], "celebrated": [...], "week_start": W}`; check-ins and sessions carry their
-`id` and the contract's field names, absent values as null. The last three keys make a restore
-exact.
+"milestones": [...], "celebrated": [...], "week_start": W, "peg": [...]}`; check-ins and sessions
+carry their `id` and the contract's field names, absent values as null. The keys after `goals` make
+a restore exact; `peg` holds the weekly PEG checks (`date`, `pain`, `enjoyment`, `activity`).
 
 CSV: one table, one row per check-in or session, a `type` column telling which (see
 docs/data-formats.md). Goals are not in the CSV: the JSON export is the full backup.
@@ -58,6 +58,7 @@ def to_json_object(journal: Journal) -> dict[str, Any]:
         "milestones": [m.to_dict() for m in journal.milestones],
         "celebrated": [{"routine": r, "count": n} for r, n in sorted(journal.celebrated)],
         "week_start": journal.week_start,
+        "peg": [p.to_dict() for p in sorted(journal.pegs, key=lambda p: p.date)],
     }
 
 

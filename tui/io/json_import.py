@@ -18,6 +18,7 @@ from typing import Any
 from tui.core import records
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
+from tui.core.peg import Peg, with_answer
 from tui.core.text import replace_controls
 
 APP = "gentle-flow"
@@ -31,6 +32,7 @@ MAX_ITEMS = {
     "goals": 1_000,
     "milestones": 1_000,
     "celebrated": 10_000,
+    "peg": 10_000,
 }
 _DECODER = json.JSONDecoder()
 _BLANKS = re.compile(r"[ \t\n\r]*")
@@ -139,6 +141,9 @@ def read_export(path: Path) -> JsonImport:
         raise FileProblem(f"{path}: not a Gentle Flow JSON export ({exc})") from None
     journal = result.journal
     journal.week_start = _week_start(path, head.get("week_start", 0))
+    pegs, journal.pegs = journal.pegs, []
+    for peg in pegs:  # a second answer for a week replaces the first, as when she logs it
+        journal.pegs = with_answer(journal.pegs, peg, journal.week_start)
     journal.checkins = dict(sorted(journal.checkins.items()))
     journal.sessions.sort(key=lambda s: s.date)
     return result
@@ -238,6 +243,8 @@ class _Builder:
             journal.goals.append(goal)
         elif name == "milestones":
             journal.milestones.append(CustomMilestone.from_dict(item))
+        elif name == "peg":
+            journal.pegs.append(Peg.from_dict(item))  # one per week: kept in order below
         else:
             routine, count = records.celebrated_value(item)
             journal.celebrated.add((routine_key(routine), count))

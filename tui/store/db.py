@@ -23,6 +23,7 @@ from tui.core.models import (
     Step,
     routine_key,
 )
+from tui.core.peg import Peg, with_answer
 from tui.store import backups, schema
 from tui.store.history import CHANGES, Recording
 from tui.store.history import stored as _with_id
@@ -88,6 +89,7 @@ def _build_journal(data: dict[str, Any]) -> Journal:
         milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
         celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
         week_start=int(meta.get("week_start", 0)),
+        pegs=sorted(map(Peg.from_dict, data.get("peg", {}).values()), key=lambda p: p.date),
     )
 
 
@@ -473,6 +475,22 @@ class Store(Recording):
             meta["week_start"] = weekday
             self._storage.write(data)
 
+    def log_peg(self, peg: Peg) -> Peg | None:
+        """Save a weekly PEG check; returns the answer of its week that it replaced, if any."""
+        with self.change("peg"):
+            week_start = int((schema.meta_of(self._read()) or {}).get("week_start", 0))
+            table = self._db.table("peg")
+            docs = {doc.doc_id: Peg.from_dict(doc) for doc in table.all()}
+            kept = {id(p) for p in with_answer(docs.values(), peg, week_start)}
+            gone = [i for i, p in docs.items() if id(p) not in kept]  # its week's other answer
+            raw = self._read().get("peg", {})
+            for doc_id in gone:
+                self._record("peg", raw[str(doc_id)], None)
+            table.remove(doc_ids=gone)
+            table.insert(peg.to_dict())
+            self._record("peg", None, peg.to_dict())
+        return docs[gone[0]] if gone else None
+
     def replace_journal(self, journal: Journal, demo: dict[str, Any] | None = None) -> None:
         """Make the file hold exactly `journal` (demo data, a restore into an empty file).
 
@@ -503,6 +521,7 @@ class Store(Recording):
             self._reset = {"demo": demo} if demo is not None else {"restore": counts}
             if CHANGES in old:
                 data[CHANGES] = old[CHANGES]
+            data["peg"] = table(p.to_dict() for p in journal.pegs)
             self._storage.write(data)
             self._db = self._new_db()
 

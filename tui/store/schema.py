@@ -20,7 +20,7 @@ from tui.core import records
 APP = "gentle-flow"
 SCHEMA_VERSION = 3
 META = "_meta"
-TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated")
+TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated", "peg")
 
 
 # What every document of the current schema must carry, so reading it can never fail half way.
@@ -28,6 +28,7 @@ REQUIRED: dict[str, tuple[tuple[str, type], ...]] = {
     "checkins": (("date", str), ("id", str)),
     "sessions": (("date", str), ("kind", str), ("minutes", int), ("id", str)),
     "goals": (("name", str), ("unit", str), ("target", int)),
+    "peg": (("date", str), ("pain", int), ("enjoyment", int), ("activity", int)),
 }
 
 
