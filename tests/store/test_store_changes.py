@@ -157,3 +157,15 @@ def test_undoing_a_demo_takes_its_celebrations_out_and_puts_hers_back(
     again = Store.open(db)
     assert again.is_celebrated("Chair", 10)
     assert not again.is_celebrated("Lower Body Strength", 10)  # her own 10th will be celebrated
+
+
+def test_an_edit_with_every_field_given_as_a_form_would_changes_only_what_differs(db: Path) -> None:
+    store = Store.open(db)
+    store.add_session(Session(date=DAY, kind="walk", minutes=200, place="Park", companion="Sam"))
+    (walk,) = store.journal().sessions
+    values = {**walk.to_dict(), "date": DAY, "minutes": "20"}  # the form's values, date and all
+    old, new = store.edit_entry(walk.id, values)
+    assert (old.minutes, new.minutes, new.companion, new.id) == (200, 20, "Sam", walk.id)
+    (op,) = store.changes()[-1].ops
+    assert op.before is not None and op.after is not None
+    assert {k for k in op.after if op.after[k] != op.before[k]} == {"minutes"}
