@@ -1,9 +1,11 @@
 """Apple Health `export.xml` / `export.zip`: workouts to movement sessions, nights to sleep hours.
 
-Real exports run to gigabytes, so the file is streamed through expat with a target that builds no
-tree at all: only the attributes of `<Workout>` and sleep `<Record>` elements are looked at, and
-memory stays flat whatever the size. iOS 16 wrote a broken internal DTD; it is cut out before
-parsing (nothing in the export needs it).
+Real exports run to gigabytes, so the file is streamed through expat with a handler that builds
+no tree at all: only the attributes of `<Workout>` and sleep `<Record>` elements are looked at, and
+memory stays flat whatever the size. The prolog (with the DOCTYPE, broken in iOS 16 exports) is
+read past, never parsed, and expat refuses any entity or DTD declaration, so no entity is ever
+expanded. A token over TOKEN_MAX, or a zip member that unpacks past ZIP_RATIO times its packed
+size, is refused: a hostile file costs seconds and little memory.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from codecs import BOM_UTF8 as BOM
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import IO
-from xml.etree.ElementTree import ParseError, XMLParser
+from typing import IO, Any, NoReturn
+from xml.parsers import expat
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
@@ -43,13 +46,26 @@ KIND_BY_ACTIVITY: dict[str, str] = {
 ACTIVITY_PREFIX = "HKWorkoutActivityType"
 SLEEP_TYPE = "HKCategoryTypeIdentifierSleepAnalysis"
 IN_BED = "HKCategoryValueSleepAnalysisInBed"
+#: The 2015 format wrote the sleep value as a number: 0 in bed, 1 asleep (2 awake).
+LEGACY_SLEEP = {"0": IN_BED, "1": "HKCategoryValueSleepAnalysisAsleep"}
 ROOT_TAG = "HealthData"
+CDA_NAME = "export_cda.xml"
 CHUNK = 1 << 20
+#: The longest run of bytes without a new element (one attribute, say): real ones are far below.
+TOKEN_MAX = 16 << 20
+#: Read past at most this much before the root element (the DTD of real exports is ~10 kB).
+PROLOG_MAX = 16 << 20
+#: A zip member may unpack to this many times its packed size (real exports: ~15), plus a margin.
+ZIP_RATIO = 100
+ZIP_ALLOWANCE = 64 << 20
+NO_ELEMENTS = expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]
 #: Seconds per unit of a workout's `durationUnit`.
 UNIT_SECONDS = {"s": 1.0, "sec": 1.0, "ms": 0.001, "min": 60.0, "hr": 3600.0, "h": 3600.0}
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
-_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.DOTALL)
-_DOCTYPE_HEAD_LIMIT = 16 << 20
+COMPACT_DATE_FORMAT = "%Y%m%d%H%M%S%z"  # the 2015 format: 20150601215104+0100
+_PROLOG_STARTS = (b"<?", b"<!--", b"<!DOCTYPE")
+_START_TAG = re.compile(rb"<[A-Za-z_:]")
+_TAG_NAME = re.compile(rb"<([A-Za-z_:][^\s/>]*)")
 #: Control characters XML 1.0 forbids; some exports carry a stray vertical tab (\x0b) in a name.
 #: They are single bytes never part of a UTF-8 sequence, so deleting them per chunk is safe.
 _FORBIDDEN = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
@@ -82,11 +98,13 @@ class _Target:
     def __init__(self, last_day: date) -> None:
         self.last_day = last_day
         self.seen_root = False
+        self.elements = 0
         self.found = AppleHealthData()
         self.asleep: dict[date, list[tuple[float, float]]] = {}
         self.in_bed: dict[date, list[tuple[float, float]]] = {}
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.elements += 1
         if tag == "Record":
             if attrib.get("type") == SLEEP_TYPE and self.seen_root:
                 self._sleep(attrib)
@@ -97,14 +115,11 @@ class _Target:
                 raise _NotHealthData(tag)
             self.seen_root = True
 
-    def close(self) -> None:
-        return None
-
     def _workout(self, attrib: dict[str, str]) -> None:
         ignored = self.found.ignored
         start_text = attrib.get("startDate", "")
-        try:
-            day = date.fromisoformat(start_text[:10])
+        try:  # `2025-09-19 09:12:55 -0400`, or `20150601215104+0100` in the 2015 format
+            day = date.fromisoformat(start_text[:10] if start_text[4:5] == "-" else start_text[:8])
         except ValueError:
             ignored["without a readable start date"] += 1
             return
@@ -127,15 +142,17 @@ class _Target:
 
     def _sleep(self, attrib: dict[str, str]) -> None:
         try:
-            start = datetime.strptime(attrib["startDate"], DATE_FORMAT)
-            end = datetime.strptime(attrib["endDate"], DATE_FORMAT)
+            start = _moment(attrib["startDate"])
+            end = _moment(attrib["endDate"])
         except (KeyError, ValueError):
+            self.found.ignored["sleep records without a readable time"] += 1
             return
         if end <= start:
             return
         # A night is the sleep that ends between noon the day before and noon on its morning.
         night = (end.replace(tzinfo=None) + timedelta(hours=12)).date()
         value = attrib.get("value", "")
+        value = LEGACY_SLEEP.get(value, value)
         if "Asleep" in value:
             bucket = self.asleep
         elif value == IN_BED:
@@ -167,11 +184,16 @@ def _duration_seconds(attrib: dict[str, str]) -> float | None:
             return None
         return value * factor if factor is not None and value >= 0 else None
     try:  # newer exports may leave the duration out: fall back to start and end
-        start = datetime.strptime(attrib["startDate"], DATE_FORMAT)
-        end = datetime.strptime(attrib["endDate"], DATE_FORMAT)
+        start = _moment(attrib["startDate"])
+        end = _moment(attrib["endDate"])
     except (KeyError, ValueError):
         return None
     return max((end - start).total_seconds(), 0.0)
+
+
+def _moment(text: str) -> datetime:
+    """A time as the export writes it, in either format; raises ValueError."""
+    return datetime.strptime(text, DATE_FORMAT if text[4:5] == "-" else COMPACT_DATE_FORMAT)
 
 
 def _covered_seconds(intervals: list[tuple[float, float]]) -> float:
@@ -215,6 +237,32 @@ def read_apple_health(
         raise FileProblem(f"{path}: cannot be read (permission denied)") from None
 
 
+def _candidates(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The XML members that may be the export, likeliest first.
+
+    The phone names the file in its own language (`export.xml`, `Export.xml`, `导出.xml`), so
+    the name only orders the search; macOS's `__MACOSX/._*` shadows and the clinical
+    `export_cda.xml` are never it.
+    """
+    found = []
+    for info in archive.infolist():
+        parts = info.filename.split("/")
+        base = parts[-1]
+        if info.is_dir() or not base.casefold().endswith(".xml"):
+            continue
+        if parts[0] == "__MACOSX" or base.startswith("._") or base.casefold() == CDA_NAME:
+            continue
+        found.append(info)
+    return sorted(
+        found,
+        key=lambda i: (
+            i.filename.rsplit("/", 1)[-1].casefold() != "export.xml",
+            i.filename.count("/"),
+            -i.file_size,
+        ),
+    )
+
+
 def _read_zip(
     path: Path, raw: IO[bytes], progress: Callable[[int, int], None] | None
 ) -> AppleHealthData:
@@ -225,44 +273,89 @@ def _read_zip(
             f"{path}: not a complete zip file (cut off while copying?); export it again"
         ) from None
     with archive:
-        members = [i for i in archive.infolist() if Path(i.filename).name == "export.xml"]
-        if not members:
-            raise FileProblem(f"{path}: holds no export.xml, so it is not an Apple Health export")
-        member = min(members, key=lambda i: (i.filename != "apple_health_export/export.xml",))
         try:
-            with archive.open(member) as stream:
-                return _parse(stream, member.file_size, f"{path} ({member.filename})", progress)
+            for member in _candidates(archive):
+                label = f"{path} ({member.filename})"
+                with archive.open(member) as stream:
+                    head, _ = _skip_prolog(stream, label, peek=True)
+                if _root_name(head) != ROOT_TAG:
+                    continue
+                limit = ZIP_RATIO * member.compress_size + ZIP_ALLOWANCE
+                with archive.open(member) as stream:
+                    return _parse(stream, member.file_size, label, progress, limit)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
             raise FileProblem(f"{path}: the zip file is damaged ({_one_line(err)})") from None
+    raise FileProblem(
+        f"{path}: holds no Apple Health export (no XML file in it has <{ROOT_TAG}> as its root)"
+    )
+
+
+def _refuse_declaration(*_args: object) -> NoReturn:
+    raise _Declared
+
+
+class _Declared(Exception):
+    """The document tried to declare a DTD or an entity: never expanded, refused."""
+
+
+def _new_parser(target: _Target) -> Any:
+    """Expat with every way to declare or fetch an entity refused (the prolog is never fed)."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse_declaration
+    parser.EntityDeclHandler = _refuse_declaration
+    parser.UnparsedEntityDeclHandler = _refuse_declaration
+    parser.ExternalEntityRefHandler = _refuse_declaration
+    parser.StartElementHandler = target.start
+    return parser
 
 
 def _parse(
-    stream: IO[bytes], total: int, name: str, progress: Callable[[int, int], None] | None
+    stream: IO[bytes],
+    total: int,
+    name: str,
+    progress: Callable[[int, int], None] | None,
+    limit: int | None = None,
 ) -> AppleHealthData:
     target = _Target(today())
-    parser = XMLParser(target=target)
-    done = 0
+    parser = _new_parser(target)
     try:
-        head, done = _head_without_doctype(stream, name)
-        if not head.strip():
-            raise FileProblem(f"{name}: empty, not an Apple Health export")
-        parser.feed(head.translate(None, _FORBIDDEN))
-        if progress is not None:
-            progress(done, total)
-        while chunk := stream.read(CHUNK):
-            parser.feed(chunk.translate(None, _FORBIDDEN))
-            done += len(chunk)
+        chunk, done = _skip_prolog(stream, name)
+        seen = stalled = 0
+        while chunk:
+            parser.Parse(chunk.translate(None, _FORBIDDEN), False)
             if progress is not None:
                 progress(done, total)
-        parser.close()
+            # Expat holds an unfinished token whole: a run with no new element is a token that
+            # keeps growing (one huge attribute), refused before it can fill the memory.
+            stalled = stalled + len(chunk) if target.elements == seen else 0
+            seen = target.elements
+            if stalled > TOKEN_MAX:
+                raise FileProblem(
+                    f"{name}: not an Apple Health export (it holds an element or attribute over "
+                    f"{TOKEN_MAX >> 20} MB, which no phone writes)"
+                )
+            if limit is not None and done > limit:
+                raise FileProblem(
+                    f"{name}: not an Apple Health export (it unpacks to over "
+                    f"{ZIP_RATIO} times its packed size, which no phone's export does)"
+                )
+            chunk = stream.read(CHUNK)
+            done += len(chunk)
+        parser.Parse(b"", True)
     except _NotHealthData as err:
         tag = err.tag.rpartition("}")[2]  # without its namespace
         raise FileProblem(
             f"{name}: not an Apple Health export (its root element is <{tag}>, "
             f"expected <{ROOT_TAG}>)"
         ) from None
-    except ParseError as err:
-        what = "cut off" if "no element found" in str(err) else "not well-formed XML"
+    except _Declared:
+        raise FileProblem(
+            f"{name}: not an Apple Health export (it declares a DTD or entities after its start, "
+            "which no phone writes)"
+        ) from None
+    except expat.ExpatError as err:
+        what = "cut off" if err.code == NO_ELEMENTS else "not well-formed XML"
         raise FileProblem(
             f"{name}: not a complete Apple Health export ({what}: {_one_line(err)})"
         ) from None
@@ -271,20 +364,65 @@ def _parse(
     return target.finish()
 
 
-def _head_without_doctype(stream: IO[bytes], name: str) -> tuple[bytes, int]:
-    """The start of the file with any `<!DOCTYPE ...>` block cut out (iOS 16 wrote a broken one)."""
-    head = stream.read(CHUNK)
-    start = head.find(b"<!DOCTYPE")
-    if start < 0:
-        return head, len(head)
+def _skip_prolog(stream: IO[bytes], name: str, *, peek: bool = False) -> tuple[bytes, int]:
+    """Read past the prolog (declaration, comments, DOCTYPE) to the root's start tag.
+
+    Returns the bytes from the root's `<` on and how many bytes were read. The DOCTYPE is never
+    parsed (iOS 16 wrote a broken one, and a DTD is where entities hide): it is skipped up to the
+    first start tag, so the parser sees a document without one, where any later `<!DOCTYPE` or
+    `&entity;` is an error. A prolog over PROLOG_MAX is refused.
+    """
+    buf = b""
+    read = 0
+    mode = ""  # "" between items; "?>" or "-->" inside one; "dtd" inside the DOCTYPE
     while True:
-        match = _DOCTYPE.search(head, start)
-        if match is not None:
-            return head[: match.start()] + head[match.end() :], len(head)
-        more = stream.read(CHUNK)
-        if not more or len(head) > _DOCTYPE_HEAD_LIMIT:
-            raise FileProblem(f"{name}: not a complete Apple Health export (unfinished DOCTYPE)")
-        head += more
+        chunk = stream.read(CHUNK)
+        if not read and chunk.startswith(BOM):
+            chunk = chunk[len(BOM) :]
+        read += len(chunk)
+        buf += chunk
+        while buf:
+            if mode == "":
+                buf = buf.lstrip(b" \t\r\n")
+                if buf.startswith(b"<?"):
+                    mode, buf = "?>", buf[2:]
+                elif buf.startswith(b"<!--"):
+                    mode, buf = "-->", buf[4:]
+                elif buf.startswith(b"<!DOCTYPE"):
+                    mode, buf = "dtd", buf[9:]
+                elif chunk and any(m.startswith(buf) for m in _PROLOG_STARTS):
+                    break  # too short to tell yet
+                elif buf[:1] == b"<":
+                    return buf, read
+                elif buf:
+                    raise FileProblem(f"{name}: not an Apple Health export (not an XML file)")
+            elif mode == "dtd":
+                found = _START_TAG.search(buf)
+                if found is None:
+                    buf = buf[-1:]
+                    break
+                return buf[found.start() :], read
+            else:
+                end = buf.find(mode.encode())
+                if end < 0:
+                    buf = buf[-2:]
+                    break
+                buf, mode = buf[end + len(mode) :], ""
+        if not chunk:
+            what = "empty" if read == 0 else "cut off before its first element"
+            raise FileProblem(f"{name}: {what}, not an Apple Health export")
+        if read > PROLOG_MAX:
+            if peek:
+                return b"", read
+            raise FileProblem(
+                f"{name}: not an Apple Health export (no element in its first "
+                f"{PROLOG_MAX >> 20} MB)"
+            )
+
+
+def _root_name(head: bytes) -> str:
+    match = _TAG_NAME.match(head)
+    return match[1].decode("utf-8", "replace") if match else ""
 
 
 def _one_line(err: BaseException) -> str:
