@@ -142,17 +142,28 @@ def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
         store.put_checkins(sleep.write)
     print(
         f"Apple Health: {count(len(added), 'session')} added, {present} already present, "
-        f"{describe_ignored(data.ignored)}; sleep filled in on {count(sleep.updated, 'check-in')}."
+        f"{describe_ignored(data.ignored)}; sleep for {count(len(data.sleep), 'night')}: "
+        f"filled in on {count(sleep.updated, 'check-in')}, {sleep.present} already set, "
+        f"{sleep.without_checkin} without a check-in (left out: sleep only fills check-ins "
+        "you logged)."
     )
     return 0
 
 
 def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
     """Moods and notes per day; her own values are kept unless --overwrite."""
+    import shlex
+
     from tui.io.daylio import parse_mood_map, read_daylio
     from tui.io.merge import count, describe_ignored, merge_checkins
 
-    data = read_daylio(args.file, parse_mood_map(args.mood))
+    # The command to repeat with the `--mood` options still missing, as she typed this one.
+    words = ["gentle", *(["--db", args.db] if args.db else []), "import", "daylio", str(args.file)]
+    for spec in args.mood or ():
+        words += ["--mood", spec]
+    words += ["--overwrite"] if args.overwrite else []
+    rerun = " ".join(shlex.quote(w) for w in words)
+    data = read_daylio(args.file, parse_mood_map(args.mood), rerun)
     with store.transaction():
         merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
         store.put_checkins(merged.write)
@@ -160,9 +171,16 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
         f"Daylio: {count(data.entries, 'entry', 'entries')} on {count(len(data.days), 'day')}: "
         f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
         f"{merged.present} already present, "
-        f"{describe_ignored(data.ignored)}."
+        f"{describe_ignored(data.ignored)}{_controls(data.controls)}."
     )
     return 0
+
+
+def _controls(n: int) -> str:
+    """`, 2 control characters shown as ␛-style symbols` or nothing."""
+    if not n:
+        return ""
+    return f", {n} control character{'s' if n > 1 else ''} in the text replaced by visible symbols"
 
 
 def report_command(args: argparse.Namespace, store: Store) -> int:
