@@ -1,4 +1,4 @@
-"""`gentle export`, `gentle import json|apple-health|daylio` and `gentle report`.
+"""`gentle export`, `gentle import json|apple-health|daylio|bearable` and `gentle report`.
 
 Each command reads and checks the whole file first, then writes everything in one
 `store.transaction()`: an import either lands completely or leaves her data file as it was.
@@ -21,7 +21,7 @@ WEEKS_MAX = 520
 
 
 def add_parsers(subparsers: Any, command: str) -> None:
-    """Register `command`: `export`, `import` (json, apple-health, daylio) or `report`."""
+    """Register `command`: `export`, `import` (json, apple-health, daylio, bearable) or `report`."""
     {"export": _add_export, "import": _add_import, "report": _add_report}[command](subparsers)
 
 
@@ -35,7 +35,9 @@ def _add_export(subparsers: Any) -> None:
 
 
 def _add_import(subparsers: Any) -> None:
-    imports = subparsers.add_parser("import", help="bring in data: json, apple-health, daylio")
+    imports = subparsers.add_parser(
+        "import", help="bring in data: json, apple-health, daylio, bearable"
+    )
     imports.set_defaults(handler=_no_source)
     sources = imports.add_subparsers(dest="source", metavar="SOURCE")
 
@@ -62,6 +64,15 @@ def _add_import(subparsers: Any) -> None:
     )
     daylio.set_defaults(handler=import_daylio_command)
 
+    bearable = sources.add_parser(
+        "bearable", help="mood, sleep and pain symptoms from a Bearable CSV export"
+    )
+    bearable.add_argument("file", type=Path, metavar="FILE")
+    bearable.add_argument(
+        "--overwrite", action="store_true", help="replace values you already logged"
+    )
+    bearable.set_defaults(handler=import_bearable_command)
+
 
 def _add_report(subparsers: Any) -> None:
     report = subparsers.add_parser("report", help="a printable HTML summary for a clinician")
@@ -73,7 +84,9 @@ def _add_report(subparsers: Any) -> None:
 
 
 def _no_source(args: argparse.Namespace, store: Store) -> int:
-    raise InputError("source", "give what to import: json, apple-health or daylio, then FILE")
+    raise InputError(
+        "source", "give what to import: json, apple-health, daylio or bearable, then FILE"
+    )
 
 
 def export_command(args: argparse.Namespace, store: Store) -> int:
@@ -172,6 +185,27 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
         f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
         f"{merged.present} already present, "
         f"{describe_ignored(data.ignored)}{_controls(data.controls)}."
+    )
+    return 0
+
+
+def import_bearable_command(args: argparse.Namespace, store: Store) -> int:
+    """Mood, sleep and pain per day; her own values are kept unless --overwrite."""
+    from tui.io.bearable import read_bearable
+    from tui.io.merge import count, merge_checkins
+
+    data = read_bearable(args.file)
+    with store.transaction():
+        merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
+        store.put_checkins(merged.write)
+    left_out = sum(data.ignored.values())
+    by_category = ", ".join(f"{n} {why}" for why, n in data.ignored.most_common())
+    print(
+        f"Bearable: {count(data.used, 'reading')} on {count(len(data.days), 'day')}: "
+        f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
+        f"{merged.present} already present; {left_out} other readings left out"
+        + (f" ({by_category})" if by_category else "")
+        + f"{_controls(data.controls)}."
     )
     return 0
 

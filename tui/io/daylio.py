@@ -10,12 +10,9 @@ these layouts reads the same. The file is read row by row, so a large one stays 
 
 from __future__ import annotations
 
-import csv
-import itertools
 import re
 import shlex
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +21,7 @@ from typing import Any
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import MOOD, NOTE_MAX, Checkin
+from tui.io.csvrows import csv_rows
 from tui.io.merge import count
 from tui.io.text import visible_controls
 
@@ -100,7 +98,7 @@ def read_daylio(
     data = DaylioData()
     unknown: Counter[str] = Counter()
     grouped: dict[date, list[tuple[int, int, int, str]]] = {}
-    with _open(path) as rows:
+    with csv_rows(path, "Daylio") as rows:
         header_row = next(rows, None)
         if header_row is None:
             raise FileProblem(f"{path}: empty, not a Daylio export")
@@ -139,41 +137,6 @@ def read_daylio(
         raise unknown_moods_error(unknown, rerun)
     data.days = _by_day(grouped)
     return data
-
-
-class _open:
-    """CSV rows of the file, row by row; a file problem becomes one line naming the file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> Iterator[list[str]]:
-        path = self.path
-        try:
-            self.file = path.open(encoding="utf-8-sig", newline="")
-            first = self.file.readline()
-        except FileNotFoundError:
-            raise FileProblem(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise FileProblem(f"{path}: is a folder, give the Daylio .csv file") from None
-        except PermissionError:
-            raise FileProblem(f"{path}: cannot be read (permission denied)") from None
-        except UnicodeDecodeError:
-            raise FileProblem(f"{path}: not a Daylio export (not UTF-8 text)") from None
-        delimiter = "\t" if "\t" in first and "," not in first else ","
-        lines = itertools.chain([first], self.file)
-        return self._checked(csv.reader(lines, delimiter=delimiter, strict=True))
-
-    def _checked(self, reader: Iterator[list[str]]) -> Iterator[list[str]]:
-        try:
-            yield from reader
-        except UnicodeDecodeError:
-            raise FileProblem(f"{self.path}: not a Daylio export (not UTF-8 text)") from None
-        except csv.Error as err:
-            raise FileProblem(f"{self.path}: not a readable CSV file ({err})") from None
-
-    def __exit__(self, *_exc: object) -> None:
-        self.file.close()
 
 
 def _columns(path: Path, header_row: list[str]) -> dict[str, int]:
