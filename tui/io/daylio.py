@@ -202,13 +202,13 @@ class _Months:
         tokens = [t.casefold().rstrip(".") for t in _WORD.findall(text)]
         days = [int(t) for t in tokens if t.isdigit()]
         words = [t for t in tokens if not t.isdigit()]
-        month = None
-        for word in words:
-            if word not in self.table and word not in self.unknown:
-                self._learn(word)
-            if word in self.table:
-                month = self.table[word]
-        if month is None or len(days) != 1:
+        if len(days) != 1 or not words:
+            raise ValueError(text)
+        word = max(words, key=len)  # the month, not a particle (`16 de octubre`, `1er mai`)
+        if word not in self.table and word not in self.unknown:
+            self._learn(word)
+        month = self.table.get(word)
+        if month is None:
             raise ValueError(text)
         return date(year, month, days[0])
 
