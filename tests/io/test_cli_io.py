@@ -21,7 +21,7 @@ def test_importing_her_apple_health_export_adds_her_workouts(
     assert out == (
         "Apple Health: 14 sessions added, 0 already present, 1 ignored (1 shorter than half a "
         "minute); sleep for 3 nights: filled in on 0 check-ins, 0 already set, 3 without a "
-        "check-in (left out: sleep only fills check-ins you logged).\n"
+        "check-in left out (sleep only fills check-ins you logged).\n"
     )
     sessions = json.loads(gentle.ok("export"))["sessions"]
     assert len(sessions) == 14

@@ -62,7 +62,7 @@ def test_sleep_for_a_night_without_a_check_in_is_counted_not_invented(
     assert out == (
         "Apple Health: 1 session added, 0 already present, 1 ignored (1 sleep records without a "
         "readable time); sleep for 3 nights: filled in on 1 check-in, 0 already set, 2 without a "
-        "check-in (left out: sleep only fills check-ins you logged).\n"
+        "check-in left out (sleep only fills check-ins you logged).\n"
     )
     checkins = json.loads(gentle.ok("export"))["checkins"]
     assert [(c["date"], c["sleep_hours"]) for c in checkins] == [("2015-06-03", 8.0)]

@@ -153,12 +153,21 @@ def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
         )
         store.add_sessions(added)
         store.put_checkins(sleep.write)
+    if data.sleep:
+        sleep_text = (
+            f"sleep for {count(len(data.sleep), 'night')}: filled in on "
+            f"{count(sleep.updated, 'check-in')}, {sleep.present} already set"
+        )
+        if sleep.without_checkin:
+            sleep_text += (
+                f", {sleep.without_checkin} without a check-in left out (sleep only fills "
+                "check-ins you logged)"
+            )
+    else:
+        sleep_text = "no sleep in it"
     print(
         f"Apple Health: {count(len(added), 'session')} added, {present} already present, "
-        f"{describe_ignored(data.ignored)}; sleep for {count(len(data.sleep), 'night')}: "
-        f"filled in on {count(sleep.updated, 'check-in')}, {sleep.present} already set, "
-        f"{sleep.without_checkin} without a check-in (left out: sleep only fills check-ins "
-        "you logged)."
+        f"{describe_ignored(data.ignored)}; {sleep_text}."
     )
     return 0
 

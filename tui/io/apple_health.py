@@ -1,30 +1,27 @@
 """Apple Health `export.xml` / `export.zip`: workouts to movement sessions, nights to sleep hours.
 
-Real exports run to gigabytes, so the file is streamed through expat with a handler that builds
-no tree at all: only the attributes of `<Workout>` and sleep `<Record>` elements are looked at, and
-memory stays flat whatever the size. The prolog (with the DOCTYPE, broken in iOS 16 exports) is
-read past, never parsed, and expat refuses any entity or DTD declaration, so no entity is ever
-expanded. A token over TOKEN_MAX, or a zip member that unpacks past ZIP_RATIO times its packed
-size, is refused: a hostile file costs seconds and little memory.
+Real exports run to gigabytes, so the file is streamed (tui/io/xml_stream.py) with a handler that
+builds no tree at all: only the attributes of `<Workout>` and sleep `<Record>` elements are looked
+at, and memory stays flat whatever the size. The prolog (with the DOCTYPE, broken in iOS 16
+exports) is read past, never parsed, and no entity is ever expanded. A zip member that unpacks
+past ZIP_RATIO times its packed size is refused: a hostile file costs seconds and little memory.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
-from codecs import BOM_UTF8 as BOM
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any, NoReturn
-from xml.parsers import expat
+from typing import IO
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import MINUTES, SLEEP_HOURS_MAX, Session
+from tui.io.xml_stream import root_name, skip_prolog, stream_elements
 
 #: HKWorkoutActivityType... (without the prefix) to a movement kind; anything else is `other`.
 KIND_BY_ACTIVITY: dict[str, str] = {
@@ -50,25 +47,14 @@ IN_BED = "HKCategoryValueSleepAnalysisInBed"
 LEGACY_SLEEP = {"0": IN_BED, "1": "HKCategoryValueSleepAnalysisAsleep"}
 ROOT_TAG = "HealthData"
 CDA_NAME = "export_cda.xml"
-CHUNK = 1 << 20
-#: The longest run of bytes without a new element (one attribute, say): real ones are far below.
-TOKEN_MAX = 16 << 20
-#: Read past at most this much before the root element (the DTD of real exports is ~10 kB).
-PROLOG_MAX = 16 << 20
+KIND = "Apple Health export"
 #: A zip member may unpack to this many times its packed size (real exports: ~15), plus a margin.
 ZIP_RATIO = 100
 ZIP_ALLOWANCE = 64 << 20
-NO_ELEMENTS = expat.errors.codes[expat.errors.XML_ERROR_NO_ELEMENTS]
 #: Seconds per unit of a workout's `durationUnit`.
 UNIT_SECONDS = {"s": 1.0, "sec": 1.0, "ms": 0.001, "min": 60.0, "hr": 3600.0, "h": 3600.0}
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 COMPACT_DATE_FORMAT = "%Y%m%d%H%M%S%z"  # the 2015 format: 20150601215104+0100
-_PROLOG_STARTS = (b"<?", b"<!--", b"<!DOCTYPE")
-_START_TAG = re.compile(rb"<[A-Za-z_:]")
-_TAG_NAME = re.compile(rb"<([A-Za-z_:][^\s/>]*)")
-#: Control characters XML 1.0 forbids; some exports carry a stray vertical tab (\x0b) in a name.
-#: They are single bytes never part of a UTF-8 sequence, so deleting them per chunk is safe.
-_FORBIDDEN = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def kind_for(activity_type: str) -> str:
@@ -277,10 +263,14 @@ def _read_zip(
             for member in _candidates(archive):
                 label = f"{path} ({member.filename})"
                 with archive.open(member) as stream:
-                    head, _ = _skip_prolog(stream, label, peek=True)
-                if _root_name(head) != ROOT_TAG:
+                    head, _, _ = skip_prolog(stream, label, kind=KIND, peek=True)
+                if root_name(head) != ROOT_TAG:
                     continue
-                limit = ZIP_RATIO * member.compress_size + ZIP_ALLOWANCE
+                limit = (
+                    ZIP_RATIO * member.compress_size + ZIP_ALLOWANCE,
+                    f"it unpacks to over {ZIP_RATIO} times its packed size, which no phone's "
+                    "export does",
+                )
                 with archive.open(member) as stream:
                     return _parse(stream, member.file_size, label, progress, limit)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
@@ -290,139 +280,27 @@ def _read_zip(
     )
 
 
-def _refuse_declaration(*_args: object) -> NoReturn:
-    raise _Declared
-
-
-class _Declared(Exception):
-    """The document tried to declare a DTD or an entity: never expanded, refused."""
-
-
-def _new_parser(target: _Target) -> Any:
-    """Expat with every way to declare or fetch an entity refused (the prolog is never fed)."""
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = _refuse_declaration
-    parser.EntityDeclHandler = _refuse_declaration
-    parser.UnparsedEntityDeclHandler = _refuse_declaration
-    parser.ExternalEntityRefHandler = _refuse_declaration
-    parser.StartElementHandler = target.start
-    return parser
-
-
 def _parse(
     stream: IO[bytes],
     total: int,
     name: str,
     progress: Callable[[int, int], None] | None,
-    limit: int | None = None,
+    limit: tuple[int, str] | None = None,
 ) -> AppleHealthData:
     target = _Target(today())
-    parser = _new_parser(target)
     try:
-        chunk, done = _skip_prolog(stream, name)
-        seen = stalled = 0
-        while chunk:
-            parser.Parse(chunk.translate(None, _FORBIDDEN), False)
-            if progress is not None:
-                progress(done, total)
-            # Expat holds an unfinished token whole: a run with no new element is a token that
-            # keeps growing (one huge attribute), refused before it can fill the memory.
-            stalled = stalled + len(chunk) if target.elements == seen else 0
-            seen = target.elements
-            if stalled > TOKEN_MAX:
-                raise FileProblem(
-                    f"{name}: not an Apple Health export (it holds an element or attribute over "
-                    f"{TOKEN_MAX >> 20} MB, which no phone writes)"
-                )
-            if limit is not None and done > limit:
-                raise FileProblem(
-                    f"{name}: not an Apple Health export (it unpacks to over "
-                    f"{ZIP_RATIO} times its packed size, which no phone's export does)"
-                )
-            chunk = stream.read(CHUNK)
-            done += len(chunk)
-        parser.Parse(b"", True)
+        stream_elements(
+            stream, name, target, kind=KIND, total=total, progress=progress, limit=limit
+        )
     except _NotHealthData as err:
         tag = err.tag.rpartition("}")[2]  # without its namespace
         raise FileProblem(
             f"{name}: not an Apple Health export (its root element is <{tag}>, "
             f"expected <{ROOT_TAG}>)"
         ) from None
-    except _Declared:
-        raise FileProblem(
-            f"{name}: not an Apple Health export (it declares a DTD or entities after its start, "
-            "which no phone writes)"
-        ) from None
-    except expat.ExpatError as err:
-        what = "cut off" if err.code == NO_ELEMENTS else "not well-formed XML"
-        raise FileProblem(
-            f"{name}: not a complete Apple Health export ({what}: {_one_line(err)})"
-        ) from None
     except InputError as err:  # pragma: no cover - sessions are built from checked values
         raise FileProblem(f"{name}: {err}") from None
     return target.finish()
-
-
-def _skip_prolog(stream: IO[bytes], name: str, *, peek: bool = False) -> tuple[bytes, int]:
-    """Read past the prolog (declaration, comments, DOCTYPE) to the root's start tag.
-
-    Returns the bytes from the root's `<` on and how many bytes were read. The DOCTYPE is never
-    parsed (iOS 16 wrote a broken one, and a DTD is where entities hide): it is skipped up to the
-    first start tag, so the parser sees a document without one, where any later `<!DOCTYPE` or
-    `&entity;` is an error. A prolog over PROLOG_MAX is refused.
-    """
-    buf = b""
-    read = 0
-    mode = ""  # "" between items; "?>" or "-->" inside one; "dtd" inside the DOCTYPE
-    while True:
-        chunk = stream.read(CHUNK)
-        if not read and chunk.startswith(BOM):
-            chunk = chunk[len(BOM) :]
-        read += len(chunk)
-        buf += chunk
-        while buf:
-            if mode == "":
-                buf = buf.lstrip(b" \t\r\n")
-                if buf.startswith(b"<?"):
-                    mode, buf = "?>", buf[2:]
-                elif buf.startswith(b"<!--"):
-                    mode, buf = "-->", buf[4:]
-                elif buf.startswith(b"<!DOCTYPE"):
-                    mode, buf = "dtd", buf[9:]
-                elif chunk and any(m.startswith(buf) for m in _PROLOG_STARTS):
-                    break  # too short to tell yet
-                elif buf[:1] == b"<":
-                    return buf, read
-                elif buf:
-                    raise FileProblem(f"{name}: not an Apple Health export (not an XML file)")
-            elif mode == "dtd":
-                found = _START_TAG.search(buf)
-                if found is None:
-                    buf = buf[-1:]
-                    break
-                return buf[found.start() :], read
-            else:
-                end = buf.find(mode.encode())
-                if end < 0:
-                    buf = buf[-2:]
-                    break
-                buf, mode = buf[end + len(mode) :], ""
-        if not chunk:
-            what = "empty" if read == 0 else "cut off before its first element"
-            raise FileProblem(f"{name}: {what}, not an Apple Health export")
-        if read > PROLOG_MAX:
-            if peek:
-                return b"", read
-            raise FileProblem(
-                f"{name}: not an Apple Health export (no element in its first "
-                f"{PROLOG_MAX >> 20} MB)"
-            )
-
-
-def _root_name(head: bytes) -> str:
-    match = _TAG_NAME.match(head)
-    return match[1].decode("utf-8", "replace") if match else ""
 
 
 def _one_line(err: BaseException) -> str:
