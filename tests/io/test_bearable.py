@@ -55,26 +55,37 @@ def test_the_other_categories_are_counted_by_category() -> None:
             "dated after today": 1,
         }
     )
-    assert data.used + sum(data.ignored.values()) == 26  # every reading in the file
+    assert data.used + sum(data.ignored.values()) == 28  # every reading in the file
     assert date(2026, 11, 21) not in data.days  # a headache and an empty sleep: no check-in
+
+
+def test_sleep_hours_alone_fill_a_check_in_she_logged_and_make_none() -> None:
+    data = read_bearable(EVERY_CATEGORY)
+    assert data.sleep_only == {date(2026, 11, 19): 6.0, date(2026, 11, 20): 7.5}
+    assert date(2026, 11, 19) not in data.days and date(2026, 11, 20) not in data.days
 
 
 def test_importing_twice_adds_nothing_and_keeps_her_values(gentle: Gentle) -> None:
     gentle.ok("log", "checkin", "--date", "2026-11-22", "--pain", "9", "--flare")
+    gentle.ok("log", "checkin", "--date", "2026-11-19", "--mood", "2")
     out = gentle.ok("import", "bearable", EVERY_CATEGORY)
     assert out == (
-        "Bearable: 14 readings on 3 days: 2 check-ins added, 1 updated, 0 already present; "
-        "12 other readings left out (2 Symptom (not pain), 1 Factors, 1 Meds/Supplements, "
-        "1 Food Diary, 1 Food Diary factors, 1 Gratitudes, 1 Energy, 1 Bowel Movements, "
+        "Bearable: 16 readings on 5 days: 2 check-ins added, 1 updated, 0 already present; "
+        "2 days with only sleep hours: filled in on 1 check-in, 1 without a check-in left out "
+        "(sleep alone fills only check-ins you logged); 12 other readings left out "
+        "(2 Symptom (not pain), 1 Factors, 1 Meds/Supplements, 1 Food Diary, "
+        "1 Food Diary factors, 1 Gratitudes, 1 Energy, 1 Bowel Movements, "
         "1 Sleep factors, 1 Sleep without a value, 1 dated after today).\n"
     )
     before = gentle.ok("export")
     again = gentle.ok("import", "bearable", EVERY_CATEGORY)
     assert "0 check-ins added, 0 updated, 3 already present" in again
+    assert "filled in on 0 check-ins, 1 without a check-in left out" in again
     checkins = {c["date"]: c for c in json.loads(gentle.ok("export"))["checkins"]}
     assert (checkins["2026-11-22"]["pain"], checkins["2026-11-22"]["mood"]) == (9, 1)  # hers kept
     assert checkins["2026-11-22"]["flare"] is True
-    assert len(checkins) == 3
+    assert (checkins["2026-11-19"]["mood"], checkins["2026-11-19"]["sleep_hours"]) == (2, 6.0)
+    assert sorted(checkins) == ["2026-11-02", "2026-11-03", "2026-11-19", "2026-11-22"]
     assert gentle.ok("export") == before
 
 

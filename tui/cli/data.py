@@ -205,14 +205,30 @@ def import_bearable_command(args: argparse.Namespace, store: Store) -> int:
 
     data = read_bearable(args.file)
     with store.transaction():
-        merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
-        store.put_checkins(merged.write)
+        checkins = store.journal().checkins
+        merged = merge_checkins(checkins, data.days, overwrite=args.overwrite)
+        sleep = merge_checkins(
+            checkins,
+            {day: {"sleep_hours": hours} for day, hours in data.sleep_only.items()},
+            overwrite=args.overwrite,
+            only_existing=True,
+        )
+        store.put_checkins([*merged.write, *sleep.write])
     left_out = sum(data.ignored.values())
     by_category = ", ".join(f"{n} {why}" for why, n in data.ignored.most_common())
     print(
-        f"Bearable: {count(data.used, 'reading')} on {count(len(data.days), 'day')}: "
+        f"Bearable: {count(data.used, 'reading')} on "
+        f"{count(len(data.days) + len(data.sleep_only), 'day')}: "
         f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
-        f"{merged.present} already present; {left_out} other readings left out"
+        f"{merged.present} already present; "
+        + (
+            f"{count(len(data.sleep_only), 'day')} with only sleep hours: filled in on "
+            f"{count(sleep.updated, 'check-in')}, {sleep.without_checkin} without a check-in "
+            "left out (sleep alone fills only check-ins you logged); "
+            if data.sleep_only
+            else ""
+        )
+        + f"{left_out} other readings left out"
         + (f" ({by_category})" if by_category else "")
         + f"{_controls(data.controls)}."
     )

@@ -9,6 +9,8 @@ of a category on one day. The mapping (documented in docs/data-formats.md):
 - `Symptom` rows whose name holds "pain": the day's pain from the worst severity (mild 2,
   moderate 5, severe 8, extreme 10), the symptom names kept in the note;
 - notes on mood rows: the day's note;
+- a day with sleep hours and nothing else fills the sleep of a check-in she logged, as Apple
+  Health's sleep does, and never makes a check-in of its own;
 - everything else (factors, medication, food, gratitude, energy, other symptoms) is counted as
   left out, by category.
 """
@@ -74,6 +76,9 @@ class BearableData:
     """A Bearable export read into days of check-in fields."""
 
     days: dict[date, dict[str, Any]] = field(default_factory=dict)
+    #: Hours asleep on days with nothing else (often synced from a watch): like Apple Health's
+    #: sleep, they fill a check-in she logged and never make one on their own.
+    sleep_only: dict[date, float] = field(default_factory=dict)
     #: Readings that became part of a check-in.
     used: int = 0
     #: Readings left out, by category (and "dated after today").
@@ -122,7 +127,12 @@ def read_bearable(path: Path) -> BearableData:
                 data.used += 1
             else:
                 data.ignored[left_out] += 1
-    data.days = {day: values for day in sorted(days) if (values := _check_in(days[day]))}
+    for day in sorted(days):
+        values = _check_in(days[day])
+        if set(values) == {"sleep_hours"}:
+            data.sleep_only[day] = values["sleep_hours"]
+        elif values:
+            data.days[day] = values
     return data
 
 
