@@ -131,3 +131,13 @@ def test_the_documented_mapping_matches_the_code() -> None:
     doc = (FIXTURES.parent.parent / "docs" / "data-formats.md").read_text()
     for severity, pain in PAIN_BY_SEVERITY.items():
         assert f"| {severity} | {pain} |" in doc
+
+
+def test_a_mood_with_a_decimal_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "bearable.csv"
+    path.write_text(
+        "date,weekday,time of day,category,rating/amount,detail,notes\n"
+        '"20th Nov 2026","Friday","09:00","Mood","6.5","",""\n'
+        '"20th Nov 2026","Friday","19:00","Mood","7","",""\n'
+    )
+    assert read_bearable(path).days == {date(2026, 11, 20): {"mood": 4}}  # 6.75: 7, so 4

@@ -88,3 +88,31 @@ def test_a_prolog_that_never_ends_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "<!-- " + "x" * (17 << 20))
     with pytest.raises(FileProblem, match="no element in its first 16 MB"):
         read_apple_health(path)
+
+
+def test_a_zip_in_a_compression_python_cannot_read_is_one_line(
+    gentle: Gentle, tmp_path: Path
+) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("apple_health_export/export.xml", "<HealthData/>")
+    data = bytearray(archive.read_bytes())
+    data[8:10] = (9).to_bytes(2, "little")  # Deflate64, which zipfile does not unpack
+    central = data.index(b"PK\x01\x02")
+    data[central + 10 : central + 12] = (9).to_bytes(2, "little")
+    archive.write_bytes(bytes(data))
+    line = gentle.refused("import", "apple-health", archive, code=1)
+    assert "export.zip: cannot be unpacked (That compression method is not supported)" in line
+
+
+def test_a_mood_name_with_control_characters_is_shown_escaped(
+    gentle: Gentle, tmp_path: Path
+) -> None:
+    path = tmp_path / "daylio.csv"
+    path.write_text(
+        "full_date,date,weekday,time,mood,activities,note\n"
+        "2026-10-14,October 14,Wednesday,21:40,\x1b]0;owned\x07,,\n"
+    )
+    line = gentle.refused("import", "daylio", path, code=2)
+    assert "\x1b" not in line and "\x07" not in line
+    assert "'\\x1b]0;owned\\x07' (1 entry)" in line

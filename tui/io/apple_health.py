@@ -275,6 +275,11 @@ def _read_zip(
                     return _parse(stream, member.file_size, label, progress, limit)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
             raise FileProblem(f"{path}: the zip file is damaged ({_one_line(err)})") from None
+        except (RuntimeError, NotImplementedError) as err:  # a password, an unknown compression
+            raise FileProblem(
+                f"{path}: cannot be unpacked ({_one_line(err)}); give the export.zip the iPhone "
+                "made, or the export.xml inside it"
+            ) from None
     raise FileProblem(
         f"{path}: holds no Apple Health export (no XML file in it has <{ROOT_TAG}> as its root)"
     )

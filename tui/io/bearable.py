@@ -63,7 +63,7 @@ _SLEEP = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 @dataclass
 class _Day:
-    moods: list[int] = field(default_factory=list)
+    moods: list[float] = field(default_factory=list)
     sleep_minutes: int | None = None
     qualities: list[int] = field(default_factory=list)
     pain: int | None = None
@@ -149,9 +149,10 @@ def _read_row(cell: Any, day: _Day, data: BearableData, path: Path, number: int)
         )
 
     if category == "mood":
-        if not (rating.isascii() and rating.isdigit() and 1 <= int(rating) <= 10):
+        mood = _number(rating)
+        if mood is None or not 1 <= mood <= 10:
             raise bad("mood rating", "1 to 10")
-        day.moods.append(int(rating))
+        day.moods.append(mood)
         note, controls = visible_controls(cell("notes"), newlines=True)
         data.controls += controls
         if note.strip():
@@ -181,6 +182,16 @@ def _read_row(cell: Any, day: _Day, data: BearableData, path: Path, number: int)
     if category == "symptom":
         return "Symptom (not pain)"
     return cell("category") or "without a category"
+
+
+def _number(text: str) -> float | None:
+    """`6` or `6.5` (plain ASCII digits); None for anything else."""
+    whole, _, part = text.partition(".")
+    if not (
+        whole.isascii() and whole.isdigit() and (not part or (part.isascii() and part.isdigit()))
+    ):
+        return None
+    return float(text)
 
 
 def _severity(detail: str, rating: str) -> str | None:

@@ -69,7 +69,7 @@ def unknown_moods_error(unknown: Counter[str], rerun: str) -> InputError:
     """One line naming every mood Daylio's file holds that has no 1-5 value, with a command."""
     names = sorted(unknown, key=lambda n: (-unknown[n], n.casefold()))
     listed = ", ".join(f"{n!r} ({count(unknown[n], 'entry', 'entries')})" for n in names)
-    flags = " ".join(f"--mood {shlex.quote(n + '=N')}" for n in names)
+    flags, _ = visible_controls(" ".join(f"--mood {shlex.quote(n + '=N')}" for n in names))
     if len(names) == 1:
         what = f"{listed} is not one of Daylio's built-in moods ({', '.join(DEFAULT_MOODS)})"
     else:
