@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import shlex
+import zipfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES as ALL_FIXTURES
 from conftest import Gentle
 
 from tui.core.errors import FileProblem, InputError
 from tui.io.apple_health import read_apple_health
 from tui.io.daylio import parse_mood_map, read_daylio
+
+FIXTURES = ALL_FIXTURES / "apple_health"
 
 # -- Apple Health --------------------------------------------------------------------------------
 
@@ -25,6 +29,16 @@ def test_the_export_is_found_whatever_the_phone_named_it(apple_dir: Path, name: 
         (date(2023, 5, 12), "stretch", 10)
     ]
     assert data.sleep == {date(2023, 5, 12): 7.5}
+
+
+def test_shadows_outside_macosx_and_empty_members_are_passed_over(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("apple_health_export/._eksport.xml", b"\x00\x05\x16\x07Mac OS X")
+        z.writestr("apple_health_export/empty.xml", b"")
+        z.writestr("apple_health_export/notes.xml", b"plain text, not XML")
+        z.writestr("apple_health_export/eksport.xml", (FIXTURES / "export-2015.xml").read_bytes())
+    assert [s.minutes for s in read_apple_health(archive).sessions] == [32]
 
 
 def test_a_zip_with_only_the_clinical_document_and_mac_shadows_is_refused(

@@ -262,8 +262,11 @@ def _read_zip(
         try:
             for member in _candidates(archive):
                 label = f"{path} ({member.filename})"
-                with archive.open(member) as stream:
-                    head, _, _ = skip_prolog(stream, label, kind=KIND, peek=True)
+                try:
+                    with archive.open(member) as stream:
+                        head, _, _ = skip_prolog(stream, label, kind=KIND, peek=True)
+                except FileProblem:  # empty, or not XML at all (an AppleDouble shadow, say)
+                    continue
                 if root_name(head) != ROOT_TAG:
                     continue
                 limit = (
