@@ -183,3 +183,22 @@ def test_an_unknown_mood_is_reported_after_the_whole_file_is_checked(tmp_path: P
     with pytest.raises(InputError) as err:
         read_daylio(path)
     assert "'sunny' (2 entries), 'cloudy' (1 entry)" in err.value.message
+
+
+def test_the_oldest_layout_without_its_header_names_the_year_column(tmp_path: Path) -> None:
+    path = tmp_path / "daylio.csv"
+    path.write_text('2017,7 września,czwartek,12:10,dobrze,"",""\n', encoding="utf-8")
+    with pytest.raises(FileProblem, match="expected columns: year,date,weekday,time,mood,"):
+        read_daylio(path)
+
+
+def test_one_custom_mood_in_two_spellings_is_named_once(tmp_path: Path) -> None:
+    path = tmp_path / "daylio.csv"
+    path.write_text(
+        "full_date,date,weekday,time,mood,activities,note\n"
+        "2026-10-14,October 14,Wednesday,21:40,Angry,,\n"
+        "2026-10-13,October 13,Tuesday,21:40,angry,,\n"
+    )
+    with pytest.raises(InputError) as err:
+        read_daylio(path)
+    assert err.value.message.startswith("'Angry' (2 entries) is not one of Daylio's")

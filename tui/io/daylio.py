@@ -97,6 +97,7 @@ def read_daylio(
     last_day = today()
     data = DaylioData()
     unknown: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
     grouped: dict[date, list[tuple[int, int, int, str]]] = {}
     with csv_rows(path, "Daylio") as rows:
         header_row = next(rows, None)
@@ -119,9 +120,11 @@ def read_daylio(
 
             day = _day(cell, months, path, number)
             mood_name = cell("mood")
+            if not mood_name:
+                raise FileProblem(f"{path}: line {number} has no mood (cut off?)")
             mood = moods.get(mood_name.casefold())
-            if mood is None:
-                unknown[mood_name] += 1
+            if mood is None:  # counted under its first spelling: `Angry` and `angry` are one
+                unknown[spelled.setdefault(mood_name.casefold(), mood_name)] += 1
                 continue
             if day > last_day:
                 data.ignored["dated after today"] += 1
@@ -147,6 +150,8 @@ def _columns(path: Path, header_row: list[str]) -> dict[str, int]:
     first = header_row[0].strip() if header_row else ""
     if _ISO_DAY.match(first) or (first.isdigit() and len(first) == 4):
         expected = LAYOUTS.get(len(header_row), HEADER_EXAMPLE)
+        if not _ISO_DAY.match(first):  # the oldest layout: the year, then the date in words
+            expected = expected.replace("full_date,", "year,")
         raise FileProblem(
             f"{path}: the header line is missing; expected columns: {expected} "
             "(Daylio writes them as the first line)"
