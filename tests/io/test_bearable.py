@@ -141,3 +141,11 @@ def test_a_mood_with_a_decimal_is_read(tmp_path: Path) -> None:
         '"20th Nov 2026","Friday","19:00","Mood","7","",""\n'
     )
     assert read_bearable(path).days == {date(2026, 11, 20): {"mood": 4}}  # 6.75: 7, so 4
+
+
+def test_an_empty_file_is_refused_as_empty(gentle: Gentle, tmp_path: Path) -> None:
+    path = tmp_path / "bearable.csv"
+    path.write_bytes(b"")
+    assert gentle.refused("import", "bearable", path, code=1).endswith(
+        "bearable.csv: empty, not a Bearable export"
+    )

@@ -97,7 +97,7 @@ def read_bearable(path: Path) -> BearableData:
     last_day = today()
     with csv_rows(path, "Bearable") as rows:
         header = next(rows, None)
-        if header is None:
+        if not header:
             raise FileProblem(f"{path}: empty, not a Bearable export")
         columns = {name.strip().lower(): i for i, name in enumerate(header)}
         if not set(REQUIRED) <= columns.keys():

@@ -101,7 +101,7 @@ def read_daylio(
     grouped: dict[date, list[tuple[int, int, int, str]]] = {}
     with csv_rows(path, "Daylio") as rows:
         header_row = next(rows, None)
-        if header_row is None:
+        if not header_row:
             raise FileProblem(f"{path}: empty, not a Daylio export")
         columns = _columns(path, header_row)
         width = len(header_row)
