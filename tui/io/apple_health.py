@@ -47,6 +47,8 @@ IN_BED = "HKCategoryValueSleepAnalysisInBed"
 LEGACY_SLEEP = {"0": IN_BED, "1": "HKCategoryValueSleepAnalysisAsleep"}
 ROOT_TAG = "HealthData"
 CDA_NAME = "export_cda.xml"
+#: XML members looked into for the export's root (a phone's zip holds two or three XML files).
+MAX_CANDIDATES = 20
 KIND = "Apple Health export"
 #: A zip member may unpack to this many times its packed size (real exports: ~15), plus a margin.
 ZIP_RATIO = 100
@@ -260,7 +262,7 @@ def _read_zip(
         ) from None
     with archive:
         try:
-            for member in _candidates(archive):
+            for member in _candidates(archive)[:MAX_CANDIDATES]:
                 label = f"{path} ({member.filename})"
                 try:
                     with archive.open(member) as stream:
