@@ -335,8 +335,8 @@ def test_an_import_replaces_control_characters_visibly_and_counts_them(
     out = gentle.ok("import", "json", path)
     assert "2 control characters" in out
     data = gentle.data()
-    assert data["sessions"]["1"]["place"] == "P\N{REPLACEMENT CHARACTER}[2J"
-    assert data["checkins"]["1"]["note"] == "line\nline\N{REPLACEMENT CHARACTER}"
+    assert data["sessions"]["1"]["place"] == "P␛[2J"
+    assert data["checkins"]["1"]["note"] == "line\nline␇"
 
 
 # -- 6. spreadsheet formulas --

@@ -43,7 +43,8 @@ def test_shown_escapes_what_would_drive_a_terminal() -> None:
 
 
 def test_imports_replace_control_characters_visibly_and_count_them() -> None:
-    assert replace_controls("a\x1bb\x07") == (f"a{REPLACEMENT}b{REPLACEMENT}", 2)
+    assert replace_controls("a\x1bb\x07") == ("a␛b␇", 2)
+    assert replace_controls("bytes \udcff") == (f"bytes {REPLACEMENT}", 1)
     assert replace_controls("a\nb", multiline=True) == ("a\nb", 0)
 
 

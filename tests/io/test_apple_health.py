@@ -126,7 +126,7 @@ def test_a_zip_without_export_xml_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "photos.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("IMG_0001.jpg", b"\xff\xd8")
-    with pytest.raises(FileProblem, match=r"holds no export\.xml"):
+    with pytest.raises(FileProblem, match=r"holds no Apple Health export \(no XML file in it"):
         read_apple_health(path)
 
 
@@ -147,7 +147,8 @@ def test_the_clinical_document_is_not_mistaken_for_the_export(apple_dir: Path) -
     ("content", "message"),
     [
         (b"", "empty"),
-        (b"full_date,date,weekday,time,mood\n", "not well-formed"),
+        (b"full_date,date,weekday,time,mood\n", "not an XML file"),
+        (b"<HealthData><Workout/><Record></HealthData>", "not well-formed"),
         (b"<?xml version='1.0'?><HealthData><Workout", "not a complete"),
     ],
 )

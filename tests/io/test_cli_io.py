@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Gentle
+from io_cli import Gentle
 
 # -- Apple Health ------------------------------------------------------------------------------
 
@@ -20,7 +20,8 @@ def test_importing_her_apple_health_export_adds_her_workouts(
     out = gentle.ok("import", "apple-health", apple_dir / "export-ios16.xml")
     assert out == (
         "Apple Health: 14 sessions added, 0 already present, 1 ignored (1 shorter than half a "
-        "minute); sleep filled in on 0 check-ins.\n"
+        "minute); sleep for 3 nights: filled in on 0 check-ins, 0 already set, 3 without a "
+        "check-in left out (sleep only fills check-ins you logged).\n"
     )
     sessions = json.loads(gentle.ok("export"))["sessions"]
     assert len(sessions) == 14
@@ -71,7 +72,7 @@ def test_sleep_fills_only_check_ins_without_sleep_hours(gentle: Gentle, apple_di
     gentle.ok("log", "checkin", "--date", "2025-09-20", "--pain", "4")
     gentle.ok("log", "checkin", "--date", "2025-09-21", "--pain", "3", "--sleep-hours", "5")
     out = gentle.ok("import", "apple-health", apple_dir / "export-ios16.xml")
-    assert out.endswith("sleep filled in on 1 check-in.\n")
+    assert "sleep for 3 nights: filled in on 1 check-in, 1 already set, 1 without a check-in" in out
     checkins = {c["date"]: c for c in json.loads(gentle.ok("export"))["checkins"]}
     assert checkins["2025-09-20"]["sleep_hours"] == 7.25
     assert checkins["2025-09-21"]["sleep_hours"] == 5  # hers, kept
@@ -147,7 +148,8 @@ def test_a_custom_mood_is_exit_2_naming_the_field_until_mapped(
 ) -> None:
     path = daylio_dir / "daylio-custom-mood.csv"
     line = seeded.refused("import", "daylio", path, code=2)
-    assert line.startswith("gentle: mood: 'ecstatic'")
+    assert line.startswith("gentle: mood: 'ecstatic' (1 entry) is not one of Daylio's")
+    assert line.endswith(f"import daylio {path} --mood ecstatic=N")
     fresh = tmp_path / "fresh.json"
     assert "2 check-ins added" in seeded.ok(
         "import", "daylio", path, "--mood", "ecstatic=5", db=fresh

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Gentle
+from io_cli import Gentle
 
 
 def test_an_apple_health_import_into_her_data_is_undone_whole(

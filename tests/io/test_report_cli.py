@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Gentle
+from io_cli import Gentle
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-23"  # the day the io tests run on (conftest's fixed today)

@@ -1,4 +1,4 @@
-"""`gentle export`, `gentle import json|apple-health|daylio` and `gentle report`.
+"""`gentle export`, `gentle import json|apple-health|daylio|bearable` and `gentle report`.
 
 Each command reads and checks the whole file first, then writes everything in one
 `store.change(...)`: an import either lands completely or leaves her data file as it was, and is
@@ -22,7 +22,7 @@ WEEKS_MAX = 520
 
 
 def add_parsers(subparsers: Any, command: str) -> None:
-    """Register `command`: `export`, `import` (json, apple-health, daylio) or `report`."""
+    """Register `command`: `export`, `import` (json, apple-health, daylio, bearable) or `report`."""
     {"export": _add_export, "import": _add_import, "report": _add_report}[command](subparsers)
 
 
@@ -36,7 +36,9 @@ def _add_export(subparsers: Any) -> None:
 
 
 def _add_import(subparsers: Any) -> None:
-    imports = subparsers.add_parser("import", help="bring in data: json, apple-health, daylio")
+    imports = subparsers.add_parser(
+        "import", help="bring in data: json, apple-health, daylio, bearable"
+    )
     imports.set_defaults(handler=_no_source)
     sources = imports.add_subparsers(dest="source", metavar="SOURCE")
 
@@ -63,6 +65,15 @@ def _add_import(subparsers: Any) -> None:
     )
     daylio.set_defaults(handler=import_daylio_command)
 
+    bearable = sources.add_parser(
+        "bearable", help="mood, sleep and pain symptoms from a Bearable CSV export"
+    )
+    bearable.add_argument("file", type=Path, metavar="FILE")
+    bearable.add_argument(
+        "--overwrite", action="store_true", help="replace values you already logged"
+    )
+    bearable.set_defaults(handler=import_bearable_command)
+
 
 def _add_report(subparsers: Any) -> None:
     report = subparsers.add_parser(
@@ -79,7 +90,9 @@ def _add_report(subparsers: Any) -> None:
 
 
 def _no_source(args: argparse.Namespace, store: Store) -> int:
-    raise InputError("source", "give what to import: json, apple-health or daylio, then FILE")
+    raise InputError(
+        "source", "give what to import: json, apple-health, daylio or bearable, then FILE"
+    )
 
 
 def export_command(args: argparse.Namespace, store: Store) -> int:
@@ -95,7 +108,7 @@ def export_command(args: argparse.Namespace, store: Store) -> int:
 def import_json_command(args: argparse.Namespace, store: Store) -> int:
     """Restore an export: exactly into an empty file, without duplicates into one with data."""
     from tui.core.peg import new_weekly_answers
-    from tui.core.text import REPLACEMENT, shown
+    from tui.core.text import shown
     from tui.io.json_import import read_export
     from tui.io.merge import count, merge_journal
 
@@ -103,7 +116,7 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
     incoming = read.journal
     name = shown(args.file.name)
     replaced = (
-        f" {count(read.replaced, 'control character')} in its text replaced by {REPLACEMENT}."
+        f" {count(read.replaced, 'control character')} in its text replaced by visible symbols."
         if read.replaced
         else ""
     )
@@ -160,19 +173,39 @@ def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
         )
         store.add_sessions(added)
         store.put_checkins(sleep.write)
+    if data.sleep:
+        sleep_text = (
+            f"sleep for {count(len(data.sleep), 'night')}: filled in on "
+            f"{count(sleep.updated, 'check-in')}, {sleep.present} already set"
+        )
+        if sleep.without_checkin:
+            sleep_text += (
+                f", {sleep.without_checkin} without a check-in left out (sleep only fills "
+                "check-ins you logged)"
+            )
+    else:
+        sleep_text = "no sleep in it"
     print(
         f"Apple Health: {count(len(added), 'session')} added, {present} already present, "
-        f"{describe_ignored(data.ignored)}; sleep filled in on {count(sleep.updated, 'check-in')}."
+        f"{describe_ignored(data.ignored)}; {sleep_text}."
     )
     return 0
 
 
 def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
     """Moods and notes per day; her own values are kept unless --overwrite."""
+    import shlex
+
     from tui.io.daylio import parse_mood_map, read_daylio
     from tui.io.merge import count, describe_ignored, merge_checkins
 
-    data = read_daylio(args.file, parse_mood_map(args.mood))
+    # The command to repeat with the `--mood` options still missing, as she typed this one.
+    words = ["gentle", *(["--db", args.db] if args.db else []), "import", "daylio", str(args.file)]
+    for spec in args.mood or ():
+        words += ["--mood", spec]
+    words += ["--overwrite"] if args.overwrite else []
+    rerun = " ".join(shlex.quote(w) for w in words)
+    data = read_daylio(args.file, parse_mood_map(args.mood), rerun)
     with store.change(f"import daylio {args.file.name}"):
         merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
         store.put_checkins(merged.write)
@@ -180,9 +213,53 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
         f"Daylio: {count(data.entries, 'entry', 'entries')} on {count(len(data.days), 'day')}: "
         f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
         f"{merged.present} already present, "
-        f"{describe_ignored(data.ignored)}."
+        f"{describe_ignored(data.ignored)}{_controls(data.controls)}."
     )
     return 0
+
+
+def import_bearable_command(args: argparse.Namespace, store: Store) -> int:
+    """Mood, sleep and pain per day; her own values are kept unless --overwrite."""
+    from tui.io.bearable import read_bearable
+    from tui.io.merge import count, merge_checkins
+
+    data = read_bearable(args.file)
+    with store.change(f"import bearable {args.file.name}"):
+        checkins = store.journal().checkins
+        merged = merge_checkins(checkins, data.days, overwrite=args.overwrite)
+        sleep = merge_checkins(
+            checkins,
+            {day: {"sleep_hours": hours} for day, hours in data.sleep_only.items()},
+            overwrite=args.overwrite,
+            only_existing=True,
+        )
+        store.put_checkins([*merged.write, *sleep.write])
+    left_out = sum(data.ignored.values())
+    by_category = ", ".join(f"{n} {why}" for why, n in data.ignored.most_common())
+    print(
+        f"Bearable: {count(data.used, 'reading')} on "
+        f"{count(len(data.days) + len(data.sleep_only), 'day')}: "
+        f"{count(merged.added, 'check-in')} added, {merged.updated} updated, "
+        f"{merged.present} already present; "
+        + (
+            f"{count(len(data.sleep_only), 'day')} with only sleep hours: filled in on "
+            f"{count(sleep.updated, 'check-in')}, {sleep.without_checkin} without a check-in "
+            "left out (sleep alone fills only check-ins you logged); "
+            if data.sleep_only
+            else ""
+        )
+        + f"{left_out} other readings left out"
+        + (f" ({by_category})" if by_category else "")
+        + f"{_controls(data.controls)}."
+    )
+    return 0
+
+
+def _controls(n: int) -> str:
+    """`, 2 control characters shown as ␛-style symbols` or nothing."""
+    if not n:
+        return ""
+    return f", {n} control character{'s' if n > 1 else ''} in the text replaced by visible symbols"
 
 
 def report_command(args: argparse.Namespace, store: Store) -> int:

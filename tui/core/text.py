@@ -14,7 +14,7 @@ from tui.core.errors import InputError
 #: C0 controls, DEL, C1 controls, and lone surrogates (bytes that were not UTF-8).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-#: What an import puts in place of a control character: visible, and never a control itself.
+#: What an import puts in place of a lone surrogate (bytes that were not UTF-8).
 REPLACEMENT = "\N{REPLACEMENT CHARACTER}"
 
 
@@ -36,9 +36,24 @@ def check_plain(text: str, field_name: str, *, multiline: bool = False) -> str:
     raise InputError(field_name, f"must be plain text with {allowed}, got '...{sample}...'")
 
 
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture": ESC shows as ␛, BEL as ␇
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if code <= 0x9F:
+        return f"\\x{code:02x}"  # C1 controls have no picture: shown as their escape
+    return REPLACEMENT
+
+
 def replace_controls(text: str, *, multiline: bool = False) -> tuple[str, int]:
-    """`text` with each control character replaced by U+FFFD, and how many there were."""
-    return _pattern(multiline).subn(REPLACEMENT, text)
+    """`text` (an import's) with each control character replaced by a visible stand-in (ESC as
+    ␛, C1 as `\\x9b`, bytes that were not UTF-8 as U+FFFD), and how many there were. With
+    `multiline` (notes) line breaks are kept, Windows' `\\r\\n` and a lone `\\r` made `\\n`."""
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _pattern(multiline).subn(_picture, text)
 
 
 def _escape(match: re.Match[str]) -> str:

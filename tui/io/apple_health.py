@@ -1,14 +1,14 @@
 """Apple Health `export.xml` / `export.zip`: workouts to movement sessions, nights to sleep hours.
 
-Real exports run to gigabytes, so the file is streamed through expat with a target that builds no
-tree at all: only the attributes of `<Workout>` and sleep `<Record>` elements are looked at, and
-memory stays flat whatever the size. iOS 16 wrote a broken internal DTD; it is cut out before
-parsing (nothing in the export needs it).
+Real exports run to gigabytes, so the file is streamed (tui/io/xml_stream.py) with a handler that
+builds no tree at all: only the attributes of `<Workout>` and sleep `<Record>` elements are looked
+at, and memory stays flat whatever the size. The prolog (with the DOCTYPE, broken in iOS 16
+exports) is read past, never parsed, and no entity is ever expanded. A zip member that unpacks
+past ZIP_RATIO times its packed size is refused: a hostile file costs seconds and little memory.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from collections import Counter
@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO
-from xml.etree.ElementTree import ParseError, XMLParser
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import MINUTES, SLEEP_HOURS_MAX, Session
+from tui.io.xml_stream import root_name, skip_prolog, stream_elements
 
 #: HKWorkoutActivityType... (without the prefix) to a movement kind; anything else is `other`.
 KIND_BY_ACTIVITY: dict[str, str] = {
@@ -43,16 +43,20 @@ KIND_BY_ACTIVITY: dict[str, str] = {
 ACTIVITY_PREFIX = "HKWorkoutActivityType"
 SLEEP_TYPE = "HKCategoryTypeIdentifierSleepAnalysis"
 IN_BED = "HKCategoryValueSleepAnalysisInBed"
+#: The 2015 format wrote the sleep value as a number: 0 in bed, 1 asleep (2 awake).
+LEGACY_SLEEP = {"0": IN_BED, "1": "HKCategoryValueSleepAnalysisAsleep"}
 ROOT_TAG = "HealthData"
-CHUNK = 1 << 20
+CDA_NAME = "export_cda.xml"
+#: XML members looked into for the export's root (a phone's zip holds two or three XML files).
+MAX_CANDIDATES = 20
+KIND = "Apple Health export"
+#: A zip member may unpack to this many times its packed size (real exports: ~15), plus a margin.
+ZIP_RATIO = 100
+ZIP_ALLOWANCE = 64 << 20
 #: Seconds per unit of a workout's `durationUnit`.
 UNIT_SECONDS = {"s": 1.0, "sec": 1.0, "ms": 0.001, "min": 60.0, "hr": 3600.0, "h": 3600.0}
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
-_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>", re.DOTALL)
-_DOCTYPE_HEAD_LIMIT = 16 << 20
-#: Control characters XML 1.0 forbids; some exports carry a stray vertical tab (\x0b) in a name.
-#: They are single bytes never part of a UTF-8 sequence, so deleting them per chunk is safe.
-_FORBIDDEN = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+COMPACT_DATE_FORMAT = "%Y%m%d%H%M%S%z"  # the 2015 format: 20150601215104+0100
 
 
 def kind_for(activity_type: str) -> str:
@@ -82,11 +86,13 @@ class _Target:
     def __init__(self, last_day: date) -> None:
         self.last_day = last_day
         self.seen_root = False
+        self.elements = 0
         self.found = AppleHealthData()
         self.asleep: dict[date, list[tuple[float, float]]] = {}
         self.in_bed: dict[date, list[tuple[float, float]]] = {}
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.elements += 1
         if tag == "Record":
             if attrib.get("type") == SLEEP_TYPE and self.seen_root:
                 self._sleep(attrib)
@@ -97,14 +103,11 @@ class _Target:
                 raise _NotHealthData(tag)
             self.seen_root = True
 
-    def close(self) -> None:
-        return None
-
     def _workout(self, attrib: dict[str, str]) -> None:
         ignored = self.found.ignored
         start_text = attrib.get("startDate", "")
-        try:
-            day = date.fromisoformat(start_text[:10])
+        try:  # `2025-09-19 09:12:55 -0400`, or `20150601215104+0100` in the 2015 format
+            day = date.fromisoformat(start_text[:10] if start_text[4:5] == "-" else start_text[:8])
         except ValueError:
             ignored["without a readable start date"] += 1
             return
@@ -127,15 +130,17 @@ class _Target:
 
     def _sleep(self, attrib: dict[str, str]) -> None:
         try:
-            start = datetime.strptime(attrib["startDate"], DATE_FORMAT)
-            end = datetime.strptime(attrib["endDate"], DATE_FORMAT)
+            start = _moment(attrib["startDate"])
+            end = _moment(attrib["endDate"])
         except (KeyError, ValueError):
+            self.found.ignored["sleep records without a readable time"] += 1
             return
         if end <= start:
             return
         # A night is the sleep that ends between noon the day before and noon on its morning.
         night = (end.replace(tzinfo=None) + timedelta(hours=12)).date()
         value = attrib.get("value", "")
+        value = LEGACY_SLEEP.get(value, value)
         if "Asleep" in value:
             bucket = self.asleep
         elif value == IN_BED:
@@ -167,11 +172,16 @@ def _duration_seconds(attrib: dict[str, str]) -> float | None:
             return None
         return value * factor if factor is not None and value >= 0 else None
     try:  # newer exports may leave the duration out: fall back to start and end
-        start = datetime.strptime(attrib["startDate"], DATE_FORMAT)
-        end = datetime.strptime(attrib["endDate"], DATE_FORMAT)
+        start = _moment(attrib["startDate"])
+        end = _moment(attrib["endDate"])
     except (KeyError, ValueError):
         return None
     return max((end - start).total_seconds(), 0.0)
+
+
+def _moment(text: str) -> datetime:
+    """A time as the export writes it, in either format; raises ValueError."""
+    return datetime.strptime(text, DATE_FORMAT if text[4:5] == "-" else COMPACT_DATE_FORMAT)
 
 
 def _covered_seconds(intervals: list[tuple[float, float]]) -> float:
@@ -215,6 +225,32 @@ def read_apple_health(
         raise FileProblem(f"{path}: cannot be read (permission denied)") from None
 
 
+def _candidates(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The XML members that may be the export, likeliest first.
+
+    The phone names the file in its own language (`export.xml`, `Export.xml`, `导出.xml`), so
+    the name only orders the search; macOS's `__MACOSX/._*` shadows and the clinical
+    `export_cda.xml` are never it.
+    """
+    found = []
+    for info in archive.infolist():
+        parts = info.filename.split("/")
+        base = parts[-1]
+        if info.is_dir() or not base.casefold().endswith(".xml"):
+            continue
+        if parts[0] == "__MACOSX" or base.startswith("._") or base.casefold() == CDA_NAME:
+            continue
+        found.append(info)
+    return sorted(
+        found,
+        key=lambda i: (
+            i.filename.rsplit("/", 1)[-1].casefold() != "export.xml",
+            i.filename.count("/"),
+            -i.file_size,
+        ),
+    )
+
+
 def _read_zip(
     path: Path, raw: IO[bytes], progress: Callable[[int, int], None] | None
 ) -> AppleHealthData:
@@ -225,66 +261,56 @@ def _read_zip(
             f"{path}: not a complete zip file (cut off while copying?); export it again"
         ) from None
     with archive:
-        members = [i for i in archive.infolist() if Path(i.filename).name == "export.xml"]
-        if not members:
-            raise FileProblem(f"{path}: holds no export.xml, so it is not an Apple Health export")
-        member = min(members, key=lambda i: (i.filename != "apple_health_export/export.xml",))
         try:
-            with archive.open(member) as stream:
-                return _parse(stream, member.file_size, f"{path} ({member.filename})", progress)
+            for member in _candidates(archive)[:MAX_CANDIDATES]:
+                label = f"{path} ({member.filename})"
+                try:
+                    with archive.open(member) as stream:
+                        head, _, _ = skip_prolog(stream, label, kind=KIND, peek=True)
+                except FileProblem:  # empty, or not XML at all (an AppleDouble shadow, say)
+                    continue
+                if root_name(head) != ROOT_TAG:
+                    continue
+                limit = (
+                    ZIP_RATIO * member.compress_size + ZIP_ALLOWANCE,
+                    f"it unpacks to over {ZIP_RATIO} times its packed size, which no phone's "
+                    "export does",
+                )
+                with archive.open(member) as stream:
+                    return _parse(stream, member.file_size, label, progress, limit)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as err:
             raise FileProblem(f"{path}: the zip file is damaged ({_one_line(err)})") from None
+        except (RuntimeError, NotImplementedError) as err:  # a password, an unknown compression
+            raise FileProblem(
+                f"{path}: cannot be unpacked ({_one_line(err)}); give the export.zip the iPhone "
+                "made, or the export.xml inside it"
+            ) from None
+    raise FileProblem(
+        f"{path}: holds no Apple Health export (no XML file in it has <{ROOT_TAG}> as its root)"
+    )
 
 
 def _parse(
-    stream: IO[bytes], total: int, name: str, progress: Callable[[int, int], None] | None
+    stream: IO[bytes],
+    total: int,
+    name: str,
+    progress: Callable[[int, int], None] | None,
+    limit: tuple[int, str] | None = None,
 ) -> AppleHealthData:
     target = _Target(today())
-    parser = XMLParser(target=target)
-    done = 0
     try:
-        head, done = _head_without_doctype(stream, name)
-        if not head.strip():
-            raise FileProblem(f"{name}: empty, not an Apple Health export")
-        parser.feed(head.translate(None, _FORBIDDEN))
-        if progress is not None:
-            progress(done, total)
-        while chunk := stream.read(CHUNK):
-            parser.feed(chunk.translate(None, _FORBIDDEN))
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
-        parser.close()
+        stream_elements(
+            stream, name, target, kind=KIND, total=total, progress=progress, limit=limit
+        )
     except _NotHealthData as err:
         tag = err.tag.rpartition("}")[2]  # without its namespace
         raise FileProblem(
             f"{name}: not an Apple Health export (its root element is <{tag}>, "
             f"expected <{ROOT_TAG}>)"
         ) from None
-    except ParseError as err:
-        what = "cut off" if "no element found" in str(err) else "not well-formed XML"
-        raise FileProblem(
-            f"{name}: not a complete Apple Health export ({what}: {_one_line(err)})"
-        ) from None
     except InputError as err:  # pragma: no cover - sessions are built from checked values
         raise FileProblem(f"{name}: {err}") from None
     return target.finish()
-
-
-def _head_without_doctype(stream: IO[bytes], name: str) -> tuple[bytes, int]:
-    """The start of the file with any `<!DOCTYPE ...>` block cut out (iOS 16 wrote a broken one)."""
-    head = stream.read(CHUNK)
-    start = head.find(b"<!DOCTYPE")
-    if start < 0:
-        return head, len(head)
-    while True:
-        match = _DOCTYPE.search(head, start)
-        if match is not None:
-            return head[: match.start()] + head[match.end() :], len(head)
-        more = stream.read(CHUNK)
-        if not more or len(head) > _DOCTYPE_HEAD_LIMIT:
-            raise FileProblem(f"{name}: not a complete Apple Health export (unfinished DOCTYPE)")
-        head += more
 
 
 def _one_line(err: BaseException) -> str:

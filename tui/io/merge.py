@@ -44,6 +44,7 @@ class CheckinMerge:
     added: int = 0  # dates that had no check-in
     updated: int = 0  # dates whose check-in gained or changed a value
     present: int = 0  # dates where nothing changed
+    without_checkin: int = 0  # dates left out by `only_existing` (no check-in that day)
 
 
 def _absent(value: Any) -> bool:
@@ -68,6 +69,8 @@ def merge_checkins(
         values = {k: v for k, v in incoming[day].items() if not _absent(v)}
         old = existing.get(day)
         if old is None:
+            if only_existing and values:
+                result.without_checkin += 1
             if only_existing or not values:
                 continue
             result.write.append(Checkin(date=day).merged(values))
