@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 
 from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
-from tui.core.errors import FileProblem, InputError, StaleGoal
+from tui.core.errors import FileProblem, InputError
 from tui.core.models import (
     Checkin,
     CustomMilestone,
-    Goal,
     Journal,
     Session,
     Step,
@@ -25,6 +24,8 @@ from tui.core.models import (
 )
 from tui.core.peg import Peg, with_answer
 from tui.store import backups, schema
+from tui.store.documents import build_journal, checkin_of
+from tui.store.goals import GoalTables
 from tui.store.history import CHANGES, Recording
 from tui.store.history import stored as _with_id
 from tui.store.lock import LockTimeout, ProcessLock
@@ -49,51 +50,7 @@ def default_path() -> Path:
     return user_data_path("gentle-flow", appauthor=False) / FILE_NAME
 
 
-def _checkin(doc: dict[str, Any]) -> Checkin:
-    # Stored documents were validated on the way in; build them without re-validating (speed).
-    return Checkin(
-        date=date.fromisoformat(doc["date"]),
-        pain=doc.get("pain"),
-        mood=doc.get("mood"),
-        sleep_hours=doc.get("sleep_hours"),
-        sleep_quality=doc.get("sleep_quality"),
-        flare=bool(doc.get("flare")),
-        note=doc.get("note"),
-        id=doc.get("id") or "",
-    )
-
-
-def _session(doc: dict[str, Any]) -> Session:
-    return Session(
-        date=date.fromisoformat(doc["date"]),
-        kind=doc["kind"],
-        minutes=doc["minutes"],
-        routine=doc.get("routine"),
-        place=doc.get("place"),
-        companion=doc.get("with"),
-        pain_before=doc.get("pain_before"),
-        pain_after=doc.get("pain_after"),
-        note=doc.get("note"),
-        id=doc.get("id") or "",
-    )
-
-
-def _build_journal(data: dict[str, Any]) -> Journal:
-    meta = schema.meta_of(data) or schema.new_meta()
-    checkins = {c.date: c for c in map(_checkin, data.get("checkins", {}).values())}
-    sessions = sorted(map(_session, data.get("sessions", {}).values()), key=lambda s: s.date)
-    return Journal(
-        checkins=dict(sorted(checkins.items())),
-        sessions=sessions,
-        goals=[Goal.from_dict(d) for d in data.get("goals", {}).values()],
-        milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
-        celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
-        week_start=int(meta.get("week_start", 0)),
-        pegs=sorted(map(Peg.from_dict, data.get("peg", {}).values()), key=lambda p: p.date),
-    )
-
-
-class Store(Recording):
+class Store(Recording, GoalTables):
     """Her data file. Every change runs under the inter-process lock and is one atomic write,
     and is recorded (see tui/store/history.py) so it can be undone."""
 
@@ -256,7 +213,7 @@ class Store(Recording):
             self._lock.release()
 
     def _before_write(self) -> None:
-        data = self._storage._data
+        data = self._storage.cached
         if data is not None and schema.META not in data:
             data[schema.META] = {"1": schema.new_meta()}
         day = today()
@@ -278,7 +235,7 @@ class Store(Recording):
 
     def _readable(self, data: dict[str, Any]) -> Journal:
         try:
-            return _build_journal(data)
+            return build_journal(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
             why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
@@ -317,7 +274,7 @@ class Store(Recording):
             # A plain scan of the stored dicts: TinyDB's Query would test every document twice.
             raw = self._read().get("checkins", {})
             doc_id = next((int(i) for i, doc in raw.items() if doc["date"] == iso), None)
-            old = _checkin(raw[str(doc_id)]) if doc_id is not None else Checkin(date=day)
+            old = checkin_of(raw[str(doc_id)]) if doc_id is not None else Checkin(date=day)
             new = old.merged(clean)
             doc = _with_id(new)
             if doc_id is None:
@@ -371,99 +328,6 @@ class Store(Recording):
                     fresh.append(doc)
             table.insert_multiple(fresh)
         return len(items)
-
-    def _goal_id(self, name: str) -> int | None:
-        key = name.strip().casefold()
-        for doc in self._db.table("goals").all():
-            if str(doc["name"]).casefold() == key:
-                return doc.doc_id
-        return None
-
-    def add_goal(self, goal: Goal) -> None:
-        with self.change("goal add"):
-            if self._goal_id(goal.name) is not None:
-                raise InputError("name", f"a goal named {goal.name!r} exists already")
-            self._db.table("goals").insert(goal.to_dict())
-            self._record("goals", None, goal.to_dict())
-
-    def save_goal(self, goal: Goal, old_name: str | None = None) -> None:
-        """Replace the goal of that name (or `old_name`, when renaming); add it if absent."""
-        with self.change("goal change"):
-            doc_id = self._goal_id(old_name or goal.name)
-            renamed = old_name and old_name.casefold() != goal.name.casefold()
-            if renamed and self._goal_id(goal.name) is not None:
-                raise InputError("name", f"a goal named {goal.name!r} exists already")
-            table = self._db.table("goals")
-            if doc_id is None:
-                table.insert(goal.to_dict())
-                self._record("goals", None, goal.to_dict())
-            else:  # in place, so the goal keeps its position in her list
-                self._record("goals", self._read()["goals"][str(doc_id)], goal.to_dict())
-                table.update(goal.to_dict(), doc_ids=[doc_id])
-
-    def update_goal(
-        self, name: str, change: Callable[[Goal], Goal], *, expected: Goal | None = None
-    ) -> Goal:
-        """Apply `change` to the goal of that name as it is in the file now, under the lock.
-
-        `expected` is the goal as a screen showed it: if another window or the CLI changed or
-        removed it meanwhile, `StaleGoal` says so and nothing is written (no overwrite of their
-        change, no resurrection of a removed goal). Returns the goal as saved.
-        """
-        with self.change("goal change"):
-            doc_id = self._goal_id(name)
-            if doc_id is None:
-                if expected is None:
-                    self.goal(name)  # raises the error naming the goals there are
-                raise StaleGoal(f"{name} was removed meanwhile (in another window?): not changed.")
-            current = Goal.from_dict(self._read()["goals"][str(doc_id)])
-            if expected is not None and current != expected:
-                raise StaleGoal(
-                    f"{current.name} was changed meanwhile (in another window?): here it is now."
-                )
-            new = change(current)
-            renamed = new.name.casefold() != current.name.casefold()
-            if renamed and self._goal_id(new.name) is not None:
-                raise InputError("name", f"a goal named {new.name!r} exists already")
-            if new != current:
-                self._record("goals", self._read()["goals"][str(doc_id)], new.to_dict())
-                self._db.table("goals").update(new.to_dict(), doc_ids=[doc_id])
-        return new
-
-    def goal(self, name: str) -> Goal:
-        """The goal of that name (case-insensitive), or InputError naming the known goals."""
-        key = name.strip().casefold()
-        goals = self.journal().goals
-        for goal in goals:
-            if goal.name.casefold() == key:
-                return goal
-        known = ", ".join(repr(g.name) for g in goals) or "none yet"
-        raise InputError("name", f"no goal named {name!r} (goals: {known})")
-
-    def remove_goal(self, name: str) -> str | None:
-        """Remove the goal of that name (case-insensitive); returns its stored name, if any."""
-        with self.change("goal remove"):
-            doc_id = self._goal_id(name)
-            if doc_id is None:
-                return None
-            table = self._db.table("goals")
-            doc = table.get(doc_id=doc_id)
-            self._record("goals", self._read()["goals"][str(doc_id)], None)
-            table.remove(doc_ids=[doc_id])
-            return str(doc["name"]) if isinstance(doc, dict) else name
-
-    def add_milestone(self, milestone: CustomMilestone) -> None:
-        with self.change("milestone add"):
-            self._db.table("milestones").insert(milestone.to_dict())
-            self._record("milestones", None, milestone.to_dict())
-
-    def mark_celebrated(self, routine: str, count: int) -> None:
-        with self.transaction():
-            key = routine_key(routine)
-            table = self._db.table("celebrated")
-            q = Query()
-            if not table.contains((q.routine == key) & (q.count == count)):
-                table.insert({"routine": key, "count": count, "date": today().isoformat()})
 
     def set_week_start(self, weekday: int) -> None:
         with self.transaction():

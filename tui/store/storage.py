@@ -91,6 +91,11 @@ class AtomicStorage(Storage):
         self.generation = 0  # bumps whenever the data changes; readers key their caches on it
         self.before_write: Callable[[], None] | None = None
 
+    @property
+    def cached(self) -> dict[str, Any] | None:
+        """The data as last read or written, without looking at the file (None before a read)."""
+        return self._data
+
     def read(self) -> dict[str, Any] | None:
         if self._batch and self._data is not None:
             return self._data
