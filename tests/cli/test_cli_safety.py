@@ -418,3 +418,15 @@ def test_a_failed_export_leaves_the_old_output_file(seeded: Gentle, tmp_path: Pa
 )
 def test_only_the_contract_formats_are_taken(gentle: Gentle, args: list[str], field: str) -> None:
     assert gentle.refused(*args).startswith(f"gentle: {field}: ")
+
+
+def test_a_lone_surrogate_in_an_import_is_replaced_not_a_traceback(
+    gentle: Gentle, tmp_path: Path
+) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(
+        '{"app": "gentle-flow", "schema": 2, "checkins": '
+        '[{"date": "2026-11-20", "pain": 2, "note": "tired \\ud800"}]}'
+    )
+    assert "1 control character" in gentle.ok("import", "json", path)
+    assert gentle.data()["checkins"]["1"]["note"] == "tired \N{REPLACEMENT CHARACTER}"
