@@ -21,6 +21,7 @@ from typing import Any
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import MOOD, NOTE_MAX, Checkin
+from tui.core.text import replace_controls
 
 #: Daylio's five built-in moods on Gentle Flow's scale (1 awful ... 5 great).
 DEFAULT_MOODS: dict[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
@@ -203,6 +204,7 @@ def _by_day(entries: list[DaylioEntry]) -> dict[date, dict[str, Any]]:
         note = "\n".join(lines)
         if len(note) > NOTE_MAX:
             note = note[: NOTE_MAX - 1].rstrip() + "…"
+        note = replace_controls(note, multiline=True)[0]  # a tab in her note: shown, not refused
         days[day] = Checkin.validate_fields({"mood": mood, "note": note or None})
     return days
 
