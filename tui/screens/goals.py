@@ -303,7 +303,7 @@ class GoalsScreen(Screen[None]):
             # or removed it meanwhile, nothing is written and the screen shows what is there.
             self.store.update_goal(old.name, lambda _: goal, expected=old)
         except StaleGoal as exc:
-            self.notify(str(exc), timeout=6)
+            self.notify(shown(str(exc)), timeout=6, markup=False)
             await self.refresh_goals(literal(str(exc)), select=old.name)
             return
         except (InputError, FileProblem) as exc:
