@@ -148,6 +148,11 @@ def check_date(value: Any, field_name: str = "date") -> date:
     return parse_date(value.strip(), field_name)
 
 
+def _iso(value: Any) -> Any:
+    """A date as `YYYY-MM-DD`; anything else as it is (for the date check to refuse)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def routine_key(name: str) -> str:
     """Routines are the same routine whatever their case or spacing."""
     return " ".join(name.split()).casefold()
@@ -268,10 +273,8 @@ class Session:
         """Validate every field and build a session; raises `InputError` naming the field."""
         if check_future:
             day = check_date(date)
-        elif isinstance(date, str):
-            day = parse_date(date, allow_future=True)
         else:
-            day = date
+            day = parse_date(date if isinstance(date, str) else _iso(date), allow_future=True)
         return cls(
             date=day,
             kind=check_kind(kind),
