@@ -13,6 +13,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import Any
 
 from tui import __version__
 
@@ -23,6 +24,27 @@ class AppCrashed(Exception):
     def __init__(self, details: str) -> None:
         super().__init__("the app stopped unexpectedly")
         self.details = details
+
+
+def run_app(app: Any, **run: Any) -> Any:
+    """Run a Textual app; an error it could not handle raises `AppCrashed` with its report.
+
+    Textual prints such an error as a traceback with local variables (her journal) on the
+    terminal. `error_console` is the console it prints to: here a buffer, which `report_crash`
+    turns into a crash file without the locals, and one line.
+    """
+    import io
+
+    from rich.console import Console
+
+    errors = io.StringIO()
+    app.error_console = Console(
+        file=errors, width=110, color_system=None, markup=False, highlight=False
+    )
+    result = app.run(**run)
+    if errors.getvalue().strip():
+        raise AppCrashed(errors.getvalue())
+    return result
 
 
 def crash_folder() -> Path:

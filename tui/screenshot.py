@@ -83,9 +83,11 @@ def screenshot(
         finally:
             app.exit()
 
+    from tui.crash import run_app
+
     threaded, Chart.draw_in_thread = Chart.draw_in_thread, False
     try:
-        app.run(headless=True, size=size, auto_pilot=capture)
+        run_app(app, headless=True, size=size, auto_pilot=capture)  # no locals on a crash
     finally:
         Chart.draw_in_thread = threaded
     if failure:

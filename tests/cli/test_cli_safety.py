@@ -385,19 +385,23 @@ def test_output_files_are_0600_even_over_a_0644_file(
     assert out.read_text() != "old"
 
 
-def test_a_failed_export_leaves_the_old_output_file(seeded: Gentle, tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    out = folder / "out.csv"
+def test_a_failed_export_leaves_the_old_output_file_and_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.errors import FileProblem
+    from tui.io.backup import write_output
+
+    out = tmp_path / "out.csv"
     out.write_text("old")
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        seeded.refused("export", "--format", "csv", "--output", out, code=1)
-        assert out.read_text() == "old"
-    finally:
-        folder.chmod(0o700)
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(FileProblem, match="No space left"):
+        write_output("new", out)
+    assert out.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
 # -- 11. the contract's formats only --
@@ -418,3 +422,15 @@ def test_a_failed_export_leaves_the_old_output_file(seeded: Gentle, tmp_path: Pa
 )
 def test_only_the_contract_formats_are_taken(gentle: Gentle, args: list[str], field: str) -> None:
     assert gentle.refused(*args).startswith(f"gentle: {field}: ")
+
+
+def test_a_lone_surrogate_in_an_import_is_replaced_not_a_traceback(
+    gentle: Gentle, tmp_path: Path
+) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(
+        '{"app": "gentle-flow", "schema": 2, "checkins": '
+        '[{"date": "2026-11-20", "pain": 2, "note": "tired \\ud800"}]}'
+    )
+    assert "1 control character" in gentle.ok("import", "json", path)
+    assert gentle.data()["checkins"]["1"]["note"] == "tired \N{REPLACEMENT CHARACTER}"

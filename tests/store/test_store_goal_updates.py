@@ -59,3 +59,21 @@ def test_a_rename_onto_another_goal_is_refused(db: Path) -> None:
     app.add_goal(Goal.create(name="Videos", per_week=2, created=DAY))
     with pytest.raises(InputError, match="exists already"):
         app.update_goal("Walks", lambda g: replace(g, name="videos"))
+
+
+def test_the_checked_marker_never_covers_a_file_changed_since(db: Path) -> None:
+    import json
+    import stat
+
+    from tui.store import StoreError
+    from tui.store.storage import checked_marker
+
+    store = Store.open(db)
+    store.log_checkin(DAY, {"pain": 3})
+    marker = checked_marker(db)
+    assert stat.S_IMODE(marker.stat().st_mode) == 0o600
+    data = json.loads(db.read_bytes())
+    data["checkins"]["1"]["pain"] = "x"  # the same length, another fingerprint
+    db.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match=r"checkins #1: pain"):
+        Store.open(db).journal()

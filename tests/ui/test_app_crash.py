@@ -12,6 +12,7 @@ CRASHING_APP = """
 import sys
 from textual.app import App
 from tui import cli
+from tui.crash import run_app
 
 class Crashing(App[None]):
     def on_mount(self) -> None:
@@ -19,7 +20,7 @@ class Crashing(App[None]):
         raise RuntimeError("something broke")
 
 def handler(args):
-    cli.run_app(Crashing(), headless=True)
+    run_app(Crashing(), headless=True)
     return 0
 
 cli.cmd_app = handler  # the app of `gentle`, replaced by one that crashes

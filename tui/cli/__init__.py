@@ -49,34 +49,14 @@ def cmd_app(args: argparse.Namespace) -> int:
         from tui.app import GentleApp
 
         app = GentleApp(partial(_open_store, args.db))
+        from tui.crash import run_app
+
         run_app(app)
     finally:
         gc.enable()  # if the app ended before its data was shown
     if app.load_error is not None:
         raise app.load_error  # reported below in one line, after the app gave the terminal back
     return app.return_code or 0
-
-
-def run_app(app: Any, **run: Any) -> None:
-    """Run a Textual app; an error it could not handle raises `AppCrashed` with its report.
-
-    Textual prints such an error as a traceback with local variables (her journal) on the
-    terminal. `error_console` is the console it prints to: here a buffer, turned into a crash
-    file and one line by `main`.
-    """
-    import io
-
-    from rich.console import Console
-
-    from tui.crash import AppCrashed
-
-    errors = io.StringIO()
-    app.error_console = Console(
-        file=errors, width=110, color_system=None, markup=False, highlight=False
-    )
-    app.run(**run)
-    if errors.getvalue().strip():
-        raise AppCrashed(errors.getvalue())
 
 
 def _open_store(db: str | None) -> Any:

@@ -41,6 +41,7 @@ def cmd_log_checkin(args: argparse.Namespace, store: Store) -> int:
 def cmd_log_move(args: argparse.Namespace, store: Store) -> int:
     from tui.core.milestones import Celebration, is_milestone, ordinal, reward_for
     from tui.core.models import Session
+    from tui.core.text import shown
 
     session = Session.create(
         date=args.date if args.date is not None else today(),
@@ -64,7 +65,7 @@ def cmd_log_move(args: argparse.Namespace, store: Store) -> int:
             session.routine, count
         ):
             reward = reward_for(session.routine, count, custom)
-            print(Celebration(session.routine, count, reward).message())
+            print(shown(Celebration(session.routine, count, reward).message(), multiline=True))
             store.mark_celebrated(session.routine, count)
     else:
         print(line + ".")

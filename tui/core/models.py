@@ -43,6 +43,11 @@ if TYPE_CHECKING:
     from tui.core.peg import Peg
 
 
+def _iso(value: Any) -> Any:
+    """A date as `YYYY-MM-DD`; anything else as it is (for the date check to refuse)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 # Check-ins and sessions are plain (not frozen) dataclasses: a ten-year file builds 11,000 of them
 # on every start, and a frozen dataclass's __init__ costs five times as much. Treat them as values:
 # they hash on their fields (imports count sessions as a multiset), so never change one in a set.
@@ -154,10 +159,8 @@ class Session:
         """Validate every field and build a session; raises `InputError` naming the field."""
         if check_future:
             day = check_date(date)
-        elif isinstance(date, str):
-            day = parse_date(date, allow_future=True)
         else:
-            day = date
+            day = parse_date(date if isinstance(date, str) else _iso(date), allow_future=True)
         return cls(
             date=day,
             kind=check_kind(kind),

@@ -256,11 +256,15 @@ def check_documents(
 ) -> None:
     """Check every document of a table against `rules`; `DamagedEntry` names the first bad one."""
     for name, rule in rules.items():
-        values = list(map(dict.get, docs.values(), repeat(name)))
-        # C-level passes over all values (the types, then the distinct values); the slow
+        # C-level passes over all values (their types, then their distinct values); the slow
         # search for the bad document runs only when one of them fails.
-        if set(map(type, values)) <= rule.types and (rule.fast is None or rule.fast(set(values))):
-            continue
+        if rule.fast is None:  # text: the types say it all, no list needed
+            if set(map(type, map(dict.get, docs.values(), repeat(name)))) <= rule.types:
+                continue
+        else:
+            values = list(map(dict.get, docs.values(), repeat(name)))
+            if set(map(type, values)) <= rule.types and rule.fast(set(values)):
+                continue
         for doc_id, doc in docs.items():
             try:
                 value = doc.get(name)

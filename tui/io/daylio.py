@@ -273,6 +273,7 @@ def _by_day(grouped: dict[date, list[tuple[int, int, int, str]]]) -> dict[date, 
         note = "\n".join(lines)
         if len(note) > NOTE_MAX:
             note = note[: NOTE_MAX - 1].rstrip() + "…"
+        note = replace_controls(note, multiline=True)[0]  # a tab in her note: shown, not refused
         days[day] = Checkin.validate_fields({"mood": mood, "note": note or None})
     return days
 

@@ -34,6 +34,7 @@ from tui.core.goals import (
     week_progress,
 )
 from tui.core.models import RAMP_EVERY, Goal, Journal, Step
+from tui.core.text import shown
 from tui.screens._form import (
     FOCUS_KEYS,
     Choice,
@@ -155,7 +156,7 @@ class GoalCard(Vertical, can_focus=True):
         goal, journal = self.goal, self.journal
         week = week_progress(goal, journal, today())
         unit = "sessions" if goal.unit == "sessions" else "minutes"
-        yield GoalBars((Progress(goal.name, week.done, week.target, f"{unit} this week"),))
+        yield GoalBars((Progress(shown(goal.name), week.done, week.target, f"{unit} this week"),))
         yield Static(about_line(goal, week), markup=False)
         yield Static(history_line(goal, journal), markup=False)
         offer = offer_text(goal, journal)
@@ -302,7 +303,7 @@ class GoalsScreen(Screen[None]):
             # or removed it meanwhile, nothing is written and the screen shows what is there.
             self.store.update_goal(old.name, lambda _: goal, expected=old)
         except StaleGoal as exc:
-            self.notify(str(exc), timeout=6)
+            self.notify(shown(str(exc)), timeout=6, markup=False)
             await self.refresh_goals(literal(str(exc)), select=old.name)
             return
         except (InputError, FileProblem) as exc:

@@ -25,6 +25,7 @@ from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.milestones import ordinal, pending_celebrations
 from tui.core.models import KINDS, MINUTES, PAIN, Journal, Session, routine_key
+from tui.core.text import shown
 from tui.screens._form import (
     FOCUS_KEYS,
     Choice,
@@ -325,10 +326,10 @@ class MoveScreen(ModalScreen[bool]):
                 continue
             message = "Every one of them counts. Well done."
             if celebration.reward:
-                message = f"Reward: {celebration.reward}. {message}"
+                message = f"Reward: {shown(celebration.reward)}. {message}"
             self.app.notify(
                 message,
-                title=f"{ordinal(celebration.count)} time: {celebration.routine}!",
+                title=f"{ordinal(celebration.count)} time: {shown(celebration.routine)}!",
                 markup=False,
                 timeout=15,
             )

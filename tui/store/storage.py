@@ -37,6 +37,11 @@ def digest(raw: bytes) -> bytes:
     return hashlib.sha1(raw, usedforsecurity=False).digest()
 
 
+def checked_marker(path: Path) -> Path:
+    """Where the fingerprint of the last version known to pass every check is kept."""
+    return path.parent / f".{path.name}.checked"
+
+
 def temp_files(path: Path) -> list[Path]:
     """Temp files a writer of `path` may have left behind when it was killed mid-write."""
     prefix = f".{path.name}."
@@ -73,11 +78,17 @@ def atomic_write(path: Path, payload: bytes) -> None:
 class AtomicStorage(Storage):
     """Cached reads, atomic writes, and an optional batch that writes once at commit.
 
-    `check` is called with freshly parsed data and raises if it is not ours (so a foreign file is
-    refused before anything could overwrite it).
+    `check(data, known_good)` is called with freshly parsed data and raises if it is not ours (so
+    a foreign file is refused before anything could overwrite it). `known_good` says these exact
+    bytes were written by us or passed every check before (a marker beside the file holds their
+    fingerprint and the version of the checks), so the costly checks of every entry can be
+    skipped: a file changed by anything else has another fingerprint and is checked in full.
     """
 
-    def __init__(self, path: Path, check: Callable[[Any], None]) -> None:
+    #: Change it whenever the checks of stored entries change: older markers then count for nothing.
+    CHECKS = b"checks-1"
+
+    def __init__(self, path: Path, check: Callable[[Any, bool], None]) -> None:
         self.path = path
         self._check = check
         self._data: dict[str, Any] | None = None
@@ -108,17 +119,38 @@ class AtomicStorage(Storage):
     def _load(self, stamp: Stamp | None) -> None:
         raw = self.path.read_bytes() if stamp is not None else b""
         data: dict[str, Any] | None = None
+        fingerprint = digest(raw)
         if raw.strip():
             try:
                 data = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
                 raise ValueError(f"not JSON ({exc.msg} at byte {exc.pos})") from None
-            self._check(data)
+            known_good = self._marked(fingerprint)
+            self._check(data, known_good)
+            if not known_good:
+                self._mark(fingerprint)
         self._data = data if data is not None else {}
         self._stamp = stamp
-        self._digest = digest(raw)
+        self._digest = fingerprint
         self.generation += 1
         self.loads += 1
+
+    def _marked(self, fingerprint: bytes) -> bool:
+        try:
+            return checked_marker(self.path).read_bytes() == self.CHECKS + b" " + fingerprint
+        except OSError:
+            return False
+
+    def _mark(self, fingerprint: bytes) -> None:
+        # Not atomic and not fsynced: a torn or lost marker only means one full check more.
+        try:
+            fd = os.open(
+                checked_marker(self.path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE
+            )
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(self.CHECKS + b" " + fingerprint)
+        except OSError:
+            pass  # a read-only folder: the checks simply run each time
 
     def forget_if_changed(self) -> None:
         """Drop the cache if the file's bytes are not the ones last read or written.
@@ -156,6 +188,7 @@ class AtomicStorage(Storage):
         atomic_write(self.path, payload)
         self._stamp = file_stamp(self.path)
         self._digest = digest(payload)
+        self._mark(self._digest)  # what we write was checked on its way in
 
     def begin(self) -> None:
         """Start a batch: reads come from memory, writes wait for `commit`."""
