@@ -10,6 +10,9 @@ from tui.core.models import CustomMilestone, Journal, routine_key
 DEFAULT_MILESTONES = (10, 25, 50, 100, 150, 200)
 EVERY_AFTER = 50
 PACE_DAYS = 56  # the recent pace is judged over the last eight weeks
+#: A date is projected only from at least four weeks of that routine's history: after one
+#: session, a pace (and so a date) would be a guess.
+MIN_HISTORY_DAYS = 28
 
 
 def is_default_milestone(count: int) -> bool:
@@ -59,7 +62,7 @@ class RoutineCount:
     count: int
     next_milestone: int
     reward: str | None
-    projected: date | None  # when the next milestone comes at the recent pace
+    projected: date | None  # when the next milestone comes at the recent pace (see `projection`)
     last_done: date
 
     @property
@@ -67,28 +70,44 @@ class RoutineCount:
         return self.next_milestone - self.count
 
 
+def projection(done: list[date], to_go: int, day: date) -> date | None:
+    """When `to_go` more sessions come at the recent pace of the sessions `done` (up to `day`).
+
+    None with less than `MIN_HISTORY_DAYS` of history (from the first session to `day`) or no
+    session in the last `PACE_DAYS`. The pace is judged over the last `PACE_DAYS`, or over the
+    whole history when it is shorter.
+    """
+    past = [d for d in done if d <= day]
+    if not past or to_go <= 0:
+        return None
+    history = (day - min(past)).days
+    if history < MIN_HISTORY_DAYS:
+        return None
+    window = min(PACE_DAYS, history + 1)
+    recent = sum(1 for d in past if (day - d).days < window)
+    if not recent:
+        return None
+    return day + timedelta(days=round(to_go * window / recent))
+
+
 def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
-    """Every routine with its count, most recently done first."""
-    counts: dict[str, int] = {}
+    """Every routine with its count up to `day`, most recently done first."""
     names: dict[str, str] = {}
+    dates: dict[str, list[date]] = {}
     last: dict[str, date] = {}
-    recent: dict[str, int] = {}
-    since = day - timedelta(days=PACE_DAYS)
     for s in journal.sessions:
-        if not s.routine:
+        if not s.routine or s.date > day:
             continue
         key = routine_key(s.routine)
-        counts[key] = counts.get(key, 0) + 1
+        dates.setdefault(key, []).append(s.date)
         if key not in last or s.date >= last[key]:
             last[key] = s.date
             names[key] = s.routine
-        if since < s.date <= day:
-            recent[key] = recent.get(key, 0) + 1
     result = []
-    for key, count in counts.items():
+    for key, done in dates.items():
+        count = len(done)
         nxt, reward = next_milestone(names[key], count, journal.milestones)
-        pace = recent.get(key, 0) / PACE_DAYS
-        projected = day + timedelta(days=round((nxt - count) / pace)) if pace else None
+        projected = projection(done, nxt - count, day)
         result.append(RoutineCount(names[key], count, nxt, reward, projected, last[key]))
     result.sort(key=lambda r: (r.last_done, r.count), reverse=True)
     return result
