@@ -161,13 +161,25 @@ class Chart(Widget):
         self.post_message(self.Drawn(self))
 
     def _palette(self) -> list[Style]:
-        return [self.get_component_rich_style(name, partial=True) for name in _SERIES_CLASSES]
+        """The series styles; a colour with alpha (`$foreground 40%`) is blended over the chart's
+        background, so that series can differ in lightness alone (in a theme of one grey)."""
+        background = self.background_colors[1]
+        palette = []
+        for name in _SERIES_CLASSES:
+            style = self.get_component_rich_style(name, partial=True)
+            color = self.get_component_styles(name).color
+            if color.a < 1:
+                style += Style(color=(background + color).rich_color)
+            palette.append(style)
+        return palette
 
     def _legend_line(self, data: ChartData, palette: list[Style]) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         for i, series in enumerate(data.series[: len(palette)]):
-            mark = {"bar": "█", "points": "⠂", "line": "─"}[series.style]
-            if i:
+            if not any(series.values):
+                continue  # nothing of it in this window (a kind she did not do)
+            mark = {"bar": "█", "points": "⠂", "line": "─", "dotted": "┈"}[series.style]
+            if line:
                 line.append("   ")
             line.append(mark + " ", palette[i])
             line.append(series.name)  # appended as plain text: never markup

@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SeriesStyle = Literal["line", "points", "bar"]
+#: `line`: points joined; `dotted`: a point per position, not joined (a second line that must
+#: stay apart from the first where the theme gives both one colour); `points`: scattered values;
+#: `bar`: stacked bars.
+SeriesStyle = Literal["line", "dotted", "points", "bar"]
 
 #: The most series one chart draws (one sentinel colour each).
 MAX_SERIES = 6
@@ -48,6 +51,8 @@ class ChartData:
     bucket: Literal["mean", "per_day"] = "mean"
     empty_text: str = "Nothing to draw yet."
     y_ticks: tuple[float, ...] = field(default=())
+    #: Preferred steps between two x labels, in positions (days: a week, two, four).
+    label_steps: tuple[int, ...] = field(default=())
 
     def has_values(self) -> bool:
         """Whether any series holds at least one value."""
@@ -108,19 +113,33 @@ def downsample(
     return out
 
 
+#: Tick steps are these times a power of ten (the in-between ones let an axis end close above
+#: the data).
+_STEPS = (1, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
 def nice_ticks(lo: float, hi: float, most: int) -> tuple[float, ...]:
-    """Round tick values (steps of 1, 2 or 5 times a power of ten) from `lo` up to past `hi`."""
+    """At most `most` round tick values from `lo` up to the first at or above `hi`.
+
+    The step is the smallest round one (1, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that
+    covers the range in that many ticks, so the top tick sits just above the data (0-20-40-60
+    for 60, not 0-50-100). Whole steps only for a range of 2 or more.
+    """
     most = max(2, most)
     span = max(hi - lo, 1e-9)
     raw = span / (most - 1)
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    if step < 1 and span >= 2:
-        step = 1.0
-    first = math.floor(lo / step) * step
-    ticks = [first]
-    while ticks[-1] < hi - 1e-9:
-        ticks.append(ticks[-1] + step)
+    steps = [m * power for m in _STEPS]
+    if span >= 2:
+        steps = [max(1.0, float(round(step))) for step in steps if step >= 1 and step % 1 == 0]
+        steps = steps or [1.0]
+    ticks: list[float] = []
+    for step in [s for s in steps if s >= raw - 1e-9] or steps[-1:]:
+        ticks = [math.floor(lo / step + 1e-9) * step]
+        while ticks[-1] < hi - 1e-9:
+            ticks.append(ticks[-1] + step)
+        if len(ticks) <= most:
+            break
     return tuple(round(t, 6) for t in ticks)
 
 
@@ -148,97 +167,109 @@ def load_plotext() -> Any:
     return _plotext
 
 
-def _x_ticks(
-    labels: Sequence[str], bounds: Sequence[tuple[int, int]], canvas: int
-) -> tuple[list[float], list[str]]:
-    """A few x tick positions (bucket indices) with labels spaced so that they never touch."""
-    if not bounds:
-        return [], []
-    longest = max(len(labels[b[0]]) for b in bounds) + 4
-    count = max(1, min(len(bounds), canvas // longest))
-    if count == 1:
-        picks = [len(bounds) - 1]
-    else:
-        step = (len(bounds) - 1) / (count - 1)
-        picks = sorted({round(i * step) for i in range(count)})
-    return [float(p) for p in picks], [labels[bounds[p][0]] for p in picks]
-
-
-def _y_range(
-    data: ChartData, columns: list[list[float | None]], stacked: bool
-) -> tuple[float, float]:
-    values = [v for col in columns for v in col if v is not None]
-    if stacked and columns:
-        values += [sum(v or 0.0 for v in row) for row in zip(*columns, strict=True)]
+def _y_axis(
+    data: ChartData, values: Sequence[float], rows: int
+) -> tuple[float, float, tuple[float, ...], list[str]]:
+    """The y range (bottom and top tick), the ticks and their labels, fitted to `values`."""
     lo = data.y_min if data.y_min is not None else min([0.0, *values])
     hi = data.y_max if data.y_max is not None else max([lo + 1.0, *values])
-    return lo, hi
+    # About one tick every other row, so that the labels sit evenly and never touch.
+    most = max(2, (rows - 1) // 2 + 1)
+    ticks = data.y_ticks or nice_ticks(lo, hi, most)
+    if not data.y_ticks and data.y_max is not None:
+        # A fixed top is a tick: the most round ticks that end on it, else just the two ends.
+        fitting = (nice_ticks(lo, hi, n) for n in range(most, 1, -1))
+        ticks = next((t for t in fitting if math.isclose(t[-1], hi)), (lo, hi))
+    lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
+    return lo, hi, ticks, [_number(t) for t in ticks]
+
+
+def _x_ticks(
+    centres: Sequence[float],
+    names: Sequence[str],
+    steps: Sequence[int],
+    columns: float,
+    scale: float = 1.0,
+) -> tuple[list[float], list[str]]:
+    """Tick positions and labels for some of the `centres` (x values, `scale` columns apart per
+    unit, on an axis `columns` wide): the newest always, then every k-th back from it, k the
+    first of `steps` (or any k) that keeps the labels, centred on their ticks, apart. A label
+    that would cross an end of the axis is moved inside it; one that would then touch its
+    newer neighbour is left out."""
+    count = len(centres)
+    if not count:
+        return [], []
+    longest = max(len(name) for name in names)
+    spacing = scale * (centres[-1] - centres[0]) / (count - 1) if count > 1 else 1.0
+    least = math.ceil((longest + 3) / max(spacing, 1e-9))
+    k = next((step for step in steps if step >= least), least)
+    picks: list[int] = []
+    left_edge = math.inf  # the left end of the newest label kept so far
+    for p in range(count - 1, -1, -k):
+        half = len(names[p]) / 2
+        left = min(max(centres[p] * scale - half, 0.0), columns - 2 * half)
+        if left + 2 * half + 3 <= left_edge:
+            picks.append(p)
+            left_edge = left
+    picks.reverse()
+    return [centres[p] for p in picks], [names[p] for p in picks]
+
+
+def _start_figure(plt: Any, width: int, height: int) -> Any:
+    fig = plt.figure
+    fig.clear()
+    plt.terminal.limit(False, False)
+    fig.plot_size(width, height)
+    fig.theme("colorless")
+    fig.axes(False, axis="both", side=1)  # no box on the top and right: calmer
+    return fig
+
+
+def _finish_figure(
+    fig: Any,
+    x_lim: tuple[float, float],
+    x_ticks: tuple[list[float], list[str]],
+    y_lim: tuple[float, float],
+    y_ticks: tuple[Sequence[float], list[str]],
+) -> str:
+    fig.ruler("x").ticks(*x_ticks)
+    fig.ruler("x").lim(*x_lim)
+    fig.ruler("y").lim(*y_lim)
+    fig.ruler("y").ticks(list(y_ticks[0]), y_ticks[1])
+    text: str = fig.build().string()
+    return text
 
 
 def build_chart(data: ChartData, width: int, height: int) -> str:
     """Draw `data` in a `width` x `height` cell box; returns the chart as ANSI text.
 
     Series `i` is drawn in ANSI colour `i + 1`, the frame without colour (see the module docstring).
-    Line charts keep one point per column; bars keep one column per bar and at least one cell
-    between bars, so that they stay evenly spaced however many days there are.
+    Nothing is drawn past the box, and the newest value always sits on the x axis's last column.
     """
-    plt = load_plotext()
     width, height = max(12, width), max(4, height)
-    series = data.series[:MAX_SERIES]
-    bar_series = [(i, s) for i, s in enumerate(series) if s.style == "bar"]
-    count = len(data.labels)
-    # A first guess of the y labels' width, to know how many columns the canvas has.
-    guess_canvas = width - 4
-    buckets = max(1, guess_canvas // 2) if bar_series else guess_canvas
-    bounds = bucket_bounds(count, buckets)
-    how = data.bucket
-    bar_columns = [downsample(s.values, bounds, how) for _, s in bar_series]
-    line_columns = [
-        (i, s, downsample(s.values, bounds, "mean"))
-        for i, s in enumerate(series)
-        if s.style != "bar"
-    ]
-    lo, hi = _y_range(data, bar_columns + [c for _, _, c in line_columns], bool(bar_series))
-    y_ticks = data.y_ticks or nice_ticks(lo, hi, max(2, min(5, (height - 2) // 2)))
-    hi = max(hi, y_ticks[-1])
-    y_labels = [_number(t) for t in y_ticks]
-    y_width = max(len(label) for label in y_labels) + 1  # the labels and the axis line
-    canvas = width - y_width
-    m = len(bounds)
-    if bar_series and m > 1:
-        gap = max(1, (canvas - 1) // (m - 1))
-        bar_cells = max(1, gap * 2 // 3) if gap > 1 else 1
-        canvas = (m - 1) * gap + bar_cells
-        x_hi = (canvas - 1) / gap
-    else:
-        gap, bar_cells, x_hi = 1, 1, float(max(1, m - 1))
-    xs = list(range(m))
+    if any(s.style == "bar" for s in data.series[:MAX_SERIES]):
+        return _bar_chart(data, width, height)
+    return _line_chart(data, width, height)
 
+
+def _line_chart(data: ChartData, width: int, height: int) -> str:
+    """One point per day while two days share a column at most (braille dots are half a column
+    wide), else each column holds the mean of a run of days, the newest run last."""
+    plt = load_plotext()
+    series = data.series[:MAX_SERIES]
+    values = [v for s in series for v in s.values if v is not None]
+    lo, hi, y_ticks, y_labels = _y_axis(data, values, height - 2)
+    canvas = width - (max(len(label) for label in y_labels) + 1)
+    count = len(data.labels)
+    bounds = bucket_bounds(count, canvas if count > 2 * canvas else count)
+    m = len(bounds)
+    xs = [float(x) for x in range(m)]
     with _plot_lock:
-        fig = plt.figure
-        fig.clear()
-        plt.terminal.limit(False, False)
-        fig.plot_size(y_width + canvas, height)
-        fig.theme("colorless")
-        fig.axes(False, axis="both", side=1)  # no box on the top and right: calmer
-        if bar_series:
-            # Stacked bars as filled columns: the whole stack first, then each lower part over it.
-            tops = [0.0] * m
-            stacks = []
-            for (i, _), column in zip(bar_series, bar_columns, strict=True):
-                tops = [t + (v or 0.0) for t, v in zip(tops, column, strict=True)]
-                stacks.append((i, list(tops)))
-            for i, top in reversed(stacks):
-                px = [x + j / gap for x in xs for j in range(bar_cells) if top[x] > 0]
-                py = [top[x] for x in xs for _ in range(bar_cells) if top[x] > 0]
-                if px:
-                    sig = fig.signal(px, py, marker=plt.marker("full", plt.pixel(foreground=i + 1)))
-                    sig.fillx()
-                    fig.draw(sig)
+        fig = _start_figure(plt, width, height)
         # Points first (fine braille dots), then lines over them: the average stays unbroken.
-        line_columns.sort(key=lambda item: item[1].style != "points")
-        for i, s, column in line_columns:
-            px = [float(x) for x, v in zip(xs, column, strict=True) if v is not None]
+        for i, s in sorted(enumerate(series), key=lambda item: item[1].style != "points"):
+            column = downsample(s.values, bounds, "mean")
+            px = [x for x, v in zip(xs, column, strict=True) if v is not None]
             py = [v for v in column if v is not None]
             if not px:
                 continue
@@ -246,13 +277,97 @@ def build_chart(data: ChartData, width: int, height: int) -> str:
             if s.style == "line":
                 sig.lines()
             fig.draw(sig)
-        positions, tick_labels = _x_ticks(data.labels, bounds, canvas)
-        fig.ruler("x").ticks(positions, tick_labels)
-        fig.ruler("x").lim(0, x_hi)
-        fig.ruler("y").lim(lo, hi)
-        fig.ruler("y").ticks(list(y_ticks), y_labels)
-        text: str = fig.build().string()
-    return text
+        names = [data.labels[end - 1] for _, end in bounds]
+        return _finish_figure(
+            fig,
+            (0.0, float(max(1, m - 1))),
+            _x_ticks(xs, names, _label_steps(data, bounds), canvas, canvas / max(1, m - 1)),
+            (lo, hi),
+            (y_ticks, y_labels),
+        )
+
+
+#: A bar's glyph in a cell, by the halves of the cell it covers (left 1, right 2, both 3).
+_HALVES = {1: "\u258c", 2: "\u2590", 3: "\u2588"}  # ▌ ▐ █
+WEEK = 7
+
+
+def _bar_chart(data: ChartData, width: int, height: int) -> str:
+    """Stacked bars, one per day; whole weeks (each the mean per day) when a bar per day does
+    not fit. Bars are laid out in half columns, so that they are evenly spaced and fill the box:
+    a bar is one or more half columns wide, with at least one half column between two bars."""
+    plt = load_plotext()
+    bars = [(i, s) for i, s in enumerate(data.series[:MAX_SERIES]) if s.style == "bar"]
+    count = len(data.labels)
+    layouts = [
+        ([(i, i + 1) for i in range(count)], list(data.labels)),
+        (_week_bounds(count), [f"wk {data.labels[start]}" for start, _ in _week_bounds(count)]),
+    ]
+    for layout in layouts:
+        bounds, names = layout
+        columns = [downsample(s.values, bounds, data.bucket) for _, s in bars]
+        totals = [sum(v or 0.0 for v in bar) for bar in zip(*columns, strict=True)]
+        lo, hi, y_ticks, y_labels = _y_axis(data, totals, height - 2)
+        canvas = width - (max(len(label) for label in y_labels) + 1)
+        if len(bounds) <= canvas:
+            break
+    m = len(bounds)
+    halves = 2 * canvas
+    # Half columns from one bar to the next, as even as whole half columns allow; a bar is about
+    # three fifths of that, with at least one half column between two bars.
+    spacing = halves / m
+    bar_halves = max(1, min(math.floor(spacing) - 1, round(spacing * 0.6)))
+    step = (halves - bar_halves) / (m - 1) if m > 1 else 0.0
+    cells: list[dict[int, int]] = []  # each bar's cells, with the halves it covers in them
+    for b in range(m):
+        start = round(b * step)
+        covered: dict[int, int] = {}
+        for half in range(start, start + bar_halves):
+            covered[half // 2] = covered.get(half // 2, 0) | (1 if half % 2 == 0 else 2)
+        cells.append(covered)
+    used = max(cells[-1]) + 1 if cells else 1
+    centres = [(round(b * step) + bar_halves / 2) / 2 - 0.5 for b in range(m)]
+    y_width = width - canvas
+
+    with _plot_lock:
+        fig = _start_figure(plt, y_width + used, height)
+        # The whole stack first, then each lower part over it.
+        tops = [0.0] * m
+        stacks = []
+        for (i, _), column in zip(bars, columns, strict=True):
+            tops = [t + (v or 0.0) for t, v in zip(tops, column, strict=True)]
+            stacks.append((i, list(tops)))
+        for i, top in reversed(stacks):
+            by_glyph: dict[str, tuple[list[float], list[float]]] = {}
+            for b, covered in enumerate(cells):
+                if top[b] <= 0:
+                    continue
+                for cell, halves in covered.items():
+                    px, py = by_glyph.setdefault(_HALVES[halves], ([], []))
+                    px.append(float(cell))
+                    py.append(top[b])
+            for glyph, (px, py) in by_glyph.items():
+                sig = fig.signal(px, py, marker=plt.marker(glyph, plt.pixel(foreground=i + 1)))
+                sig.fillx()
+                fig.draw(sig)
+        return _finish_figure(
+            fig,
+            (0.0, float(max(1, used - 1))),
+            _x_ticks(centres, names, _label_steps(data, bounds), used),
+            (lo, hi),
+            (y_ticks, y_labels),
+        )
+
+
+def _label_steps(data: ChartData, bounds: Sequence[tuple[int, int]]) -> tuple[int, ...]:
+    """The label steps of `data` in positions, as steps between the columns of `bounds`."""
+    size = max(1, bounds[-1][1] - bounds[-1][0]) if bounds else 1
+    return tuple(step // size for step in data.label_steps if step % size == 0)
+
+
+def _week_bounds(count: int) -> list[tuple[int, int]]:
+    """Runs of seven positions, the newest run ending with the last position."""
+    return [(max(0, end - WEEK), end) for end in range(count, 0, -WEEK)][::-1]
 
 
 def _number(value: float) -> str:

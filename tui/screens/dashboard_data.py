@@ -26,6 +26,7 @@ SLEEP_WORDS = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "very good"}
 TREND_DAYS = 84  # twelve weeks of pain, sleep and mood
 MOVE_DAYS = 28  # four weeks of movement minutes
 ROUTINES_SHOWN = 4
+WEEKS = (7, 14, 28, 56)  # days between two date labels on a chart: whole weeks
 DIM = "dim"
 
 
@@ -292,6 +293,7 @@ def pain_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartDat
         y_min=0,
         y_max=10,
         y_ticks=(0, 5, 10),
+        label_steps=WEEKS,
         empty_text="Your pain trend appears here after a few check-ins.",
     )
 
@@ -303,14 +305,14 @@ def movement_chart(journal: Journal, day: date, count: int = MOVE_DAYS) -> Chart
     minutes = {kind: [0.0] * count for kind in KINDS}
     for s in sessions_between(journal, days[0], day + timedelta(days=1)):
         minutes[s.kind][index[s.date]] += s.minutes
-    series = tuple(
-        Series(kind, tuple(values), "bar") for kind, values in minutes.items() if any(values)
-    )
+    # Every kind, always in the same place: each keeps its colour whichever she did lately.
+    series = tuple(Series(kind, tuple(values), "bar") for kind, values in minutes.items())
     return ChartData(
         labels=tuple(short_date(d) for d in days),
         series=series,
         y_min=0,
         bucket="per_day",
+        label_steps=WEEKS,
         empty_text="Movement minutes appear here: m logs a session.",
     )
 
@@ -328,11 +330,12 @@ def sleep_mood_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> Ch
         labels=tuple(short_date(d) for d in days),
         series=(
             Series("sleep quality", rolling_mean(sleep, 7), "line"),
-            Series("mood", rolling_mean(mood, 7), "line"),
+            Series("mood", rolling_mean(mood, 7), "dotted"),  # apart in a one-colour theme too
         ),
         y_min=1,
         y_max=5,
         y_ticks=(1, 3, 5),
+        label_steps=WEEKS,
         empty_text="Sleep and mood appear here after a few check-ins.",
     )
 
