@@ -7,7 +7,6 @@ Wording counts what was done: never missed, failed or broken.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +16,8 @@ from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
-from tui.core.models import KINDS, Checkin, Journal, Session
+from tui.core.models import KINDS, Checkin, Journal
+from tui.core.today import moved_words
 from widgets.goal_bar import Progress
 from widgets.plotting import ChartData, Series, rolling_mean
 
@@ -36,7 +36,7 @@ class DashboardData:
 
     day: date
     first_run: bool
-    today: Text
+    today: Text | TodayView  # the first run's welcome, or her day
     goals: tuple[Progress, ...]
     flares: Text
     routines: Text
@@ -55,7 +55,7 @@ def build(journal: Journal, day: date) -> DashboardData:
     return DashboardData(
         day=day,
         first_run=first_run,
-        today=welcome_text() if first_run else today_text(journal, day),
+        today=welcome_text() if first_run else today_view(journal, day),
         goals=goal_progress(journal, day),
         flares=flares_text(flares),
         routines=routines_text(journal, day),
@@ -111,56 +111,45 @@ def checkin_lines(checkin: Checkin) -> Text:
     return Text(" · ").join(parts)
 
 
-def sessions_line(sessions: Iterable[Session]) -> Text:
-    """`Walk 20 min at Bellhouse Park; Lower Body Strength 10 min with mother-in-law`."""
-    text = Text()
-    for i, s in enumerate(sessions):
-        if i:
-            text.append("; ")
-        text.append(s.routine or s.kind.capitalize())  # her names, literally
-        text.append(f" {s.minutes} min")
-        if s.place:
-            text.append(" at ")
-            text.append(s.place)
-        if s.companion:
-            text.append(" with ")
-            text.append(s.companion)
-    return text
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    """The Today panel's parts; the screen fits them to the panel (the movement line first)."""
+
+    lines: tuple[Text, ...]  # the check-in (or the invitation to log it), the rest-day line
+    note: str | None  # her note, shown literally
+    moved: Text | None  # the movement line's head: `Moved 51 min: `
+    items: tuple[str, ...]  # one phrase per group of like sessions (her names, literally)
+    footer: Text | None  # the invitation to log movement
+    item_style: str = ""  # yesterday's movement is dim
 
 
-def today_text(journal: Journal, day: date) -> Text:
-    """Today's check-in (or an invitation to log it) and today's movement."""
+def today_view(journal: Journal, day: date) -> TodayView:
+    """Today's check-in (or an invitation to log it) and today's movement, grouped."""
     checkin = journal.checkins.get(day)
-    text = Text()
+    lines: list[Text] = []
+    note = None
     if checkin is None or checkin.is_empty():
-        text.append("Not logged yet today.\n")
-        text.append("l", "bold")
-        text.append(" check-in: pain, sleep, mood\n")
+        lines.append(Text("Not logged yet today."))
+        lines.append(Text.assemble(("l", "bold"), " check-in: pain, sleep, mood"))
     else:
-        text.append_text(checkin_lines(checkin))
-        text.append("\n")
+        lines.append(checkin_lines(checkin))
         if checkin.flare:
-            text.append("Rest day. Rest is the right thing today.\n", "italic")
-        if checkin.note:
-            text.append(checkin.note, DIM)  # her note, literally
-            text.append("\n")
+            lines.append(Text("Rest day. Rest is the right thing today.", "italic"))
+        note = checkin.note or None
     today_sessions = sessions_between(journal, day, day + timedelta(days=1))
     if today_sessions:
-        minutes = sum(s.minutes for s in today_sessions)
-        text.append(f"Moved {minutes} min: ", "bold")
-        text.append_text(sessions_line(today_sessions))
-    else:
-        yesterday = sessions_between(journal, day - timedelta(days=1), day)
-        if yesterday:
-            line = sessions_line(yesterday)
-            line.stylize(DIM)
-            text.append("Yesterday: ", DIM)
-            text.append_text(line)
-            text.append("\n")
-        text.append("m", "bold")
-        text.append(" log movement, even a 2-minute snack")
-    text.rstrip()
-    return text
+        total, items = moved_words(today_sessions)
+        return TodayView(
+            tuple(lines), note, Text.assemble((f"Moved {total} min: ", "bold")), tuple(items), None
+        )
+    footer = Text.assemble(("m", "bold"), " log movement, even a 2-minute snack")
+    yesterday = sessions_between(journal, day - timedelta(days=1), day)
+    if not yesterday:
+        return TodayView(tuple(lines), note, None, (), footer)
+    total, items = moved_words(yesterday)
+    return TodayView(
+        tuple(lines), note, Text.assemble((f"Yesterday {total} min: ", DIM)), tuple(items), footer
+    )
 
 
 def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
