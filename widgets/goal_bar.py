@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.reactive import var
@@ -64,16 +65,19 @@ def _goal_lines(widget: Widget, progress: Progress, width: int) -> list[Text]:
     def style(name: str) -> Style:
         return widget.get_component_rich_style(f"goal-bar--{name}", partial=True)
 
+    # Widths in terminal cells, not characters: an emoji or a CJK name takes two cells a
+    # character, a combining accent none.
     figures = progress.figures()
-    room = max(1, width - len(figures) - 1)
-    label = progress.label if len(progress.label) <= room else progress.label[: room - 1] + "…"
+    room = max(1, width - cell_len(figures) - 1)
+    label = Text(progress.label, end="")  # plain text: a name like "[b]x[/b]" shows as typed
+    label.truncate(room, overflow="ellipsis")
     top = Text(no_wrap=True, overflow="ellipsis", end="")
-    top.append(label)  # plain text: a name like "[b]x[/b]" shows as typed
-    top.append(" " * max(1, width - len(label) - len(figures)))
+    top.append_text(label)
+    top.append(" " * max(1, width - label.cell_len - cell_len(figures)))
     top.append(figures, style("figures"))
 
     note = progress.note
-    bar_width = max(4, width - (len(note) + 2 if note else 0))
+    bar_width = max(4, width - (cell_len(note) + 2 if note else 0))
     filled = round(bar_width * progress.fraction)
     bottom = Text(no_wrap=True, overflow="ellipsis", end="")
     bottom.append("━" * filled, style("reached" if progress.reached else "done"))

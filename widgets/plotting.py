@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rich.cells import cell_len
+
 #: `line`: points joined; `dotted`: a point per position, not joined (a second line that must
 #: stay apart from the first where the theme gives both one colour); `points`: scattered values;
 #: `bar`: stacked bars.
@@ -199,14 +201,14 @@ def _x_ticks(
     count = len(centres)
     if not count:
         return [], []
-    longest = max(len(name) for name in names)
+    longest = max(cell_len(name) for name in names)  # cells: a month name may be wide
     spacing = scale * (centres[-1] - centres[0]) / (count - 1) if count > 1 else 1.0
     least = math.ceil((longest + 3) / max(spacing, 1e-9))
     k = next((step for step in steps if step >= least), least)
     picks: list[int] = []
     left_edge = math.inf  # the left end of the newest label kept so far
     for p in range(count - 1, -1, -k):
-        half = len(names[p]) / 2
+        half = cell_len(names[p]) / 2
         left = min(max(centres[p] * scale - half, 0.0), columns - 2 * half)
         if left + 2 * half + 3 <= left_edge:
             picks.append(p)
@@ -259,7 +261,7 @@ def _line_chart(data: ChartData, width: int, height: int) -> str:
     series = data.series[:MAX_SERIES]
     values = [v for s in series for v in s.values if v is not None]
     lo, hi, y_ticks, y_labels = _y_axis(data, values, height - 2)
-    canvas = width - (max(len(label) for label in y_labels) + 1)
+    canvas = width - (max(cell_len(label) for label in y_labels) + 1)
     count = len(data.labels)
     bounds = bucket_bounds(count, canvas if count > 2 * canvas else count)
     m = len(bounds)
@@ -308,7 +310,7 @@ def _bar_chart(data: ChartData, width: int, height: int) -> str:
         columns = [downsample(s.values, bounds, data.bucket) for _, s in bars]
         totals = [sum(v or 0.0 for v in bar) for bar in zip(*columns, strict=True)]
         lo, hi, y_ticks, y_labels = _y_axis(data, totals, height - 2)
-        canvas = width - (max(len(label) for label in y_labels) + 1)
+        canvas = width - (max(cell_len(label) for label in y_labels) + 1)
         if len(bounds) <= canvas:
             break
     m = len(bounds)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
+from rich.cells import cell_len
 
 from tui.app import GentleApp
 from tui.core.models import Session
@@ -57,3 +58,26 @@ async def test_what_does_not_fit_ends_with_how_many_more(empty_store: Store) -> 
     shown = sum(1 for name in routines if name in text)
     assert 0 < shown < len(routines)
     assert text.endswith(f"… {len(routines) - shown} more")
+
+
+async def test_names_in_any_script_fit_the_panel_by_their_width_on_screen(
+    empty_store: Store,
+) -> None:
+    empty_store.log_checkin(TODAY, {"pain": 3})
+    names = ["朝のストレッチ 🌅", "Cafe\u0301 walk 🚶", "夕方のヨガとストレッチ", "散歩 🌳🌳"]
+    for name in names * 2:
+        empty_store.add_session(Session(date=TODAY, kind="stretch", minutes=5, routine=name))
+    for kind in ("walk", "snack", "strength"):
+        empty_store.add_session(Session(date=TODAY, kind=kind, minutes=5))
+
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until_drawn(pilot)
+        panel = app.screen.query_one("#today")
+        width, height = panel.content_size
+        lines = [panel.render_line(y).text.rstrip() for y in range(height)]
+
+    assert all(cell_len(line) <= width for line in lines)
+    text = " ".join(lines)
+    assert "朝のストレッチ 🌅 2 times, 10 min" in text
+    assert text.rstrip().endswith("more")  # seven groups do not fit in five lines here
