@@ -196,23 +196,30 @@ def _x_ticks(
     """Tick positions and labels for some of the `centres` (x values, `scale` columns apart per
     unit, on an axis `columns` wide): the newest always, then every k-th back from it, k the
     first of `steps` (or any k) that keeps the labels, centred on their ticks, apart. A label
-    that would cross an end of the axis is moved inside it; one that would then touch its
-    newer neighbour is left out."""
+    that would cross an end of the axis is moved inside it (the newest one, at the right end,
+    moves left): k grows until none then touches its neighbour, and if none does, the ones that
+    would are left out."""
     count = len(centres)
     if not count:
         return [], []
     longest = max(cell_len(name) for name in names)  # cells: a month name may be wide
     spacing = scale * (centres[-1] - centres[0]) / (count - 1) if count > 1 else 1.0
     least = math.ceil((longest + 3) / max(spacing, 1e-9))
-    k = next((step for step in steps if step >= least), least)
+    candidates = [step for step in steps if step >= least] or [least]
     picks: list[int] = []
-    left_edge = math.inf  # the left end of the newest label kept so far
-    for p in range(count - 1, -1, -k):
-        half = cell_len(names[p]) / 2
-        left = min(max(centres[p] * scale - half, 0.0), columns - 2 * half)
-        if left + 2 * half + 3 <= left_edge:
-            picks.append(p)
-            left_edge = left
+    for k in candidates:
+        picks, dropped = [], False
+        left_edge = math.inf  # the left end of the newest label kept so far
+        for p in range(count - 1, -1, -k):
+            half = cell_len(names[p]) / 2
+            left = min(max(centres[p] * scale - half, 0.0), columns - 2 * half)
+            if left + 2 * half + 3 <= left_edge:
+                picks.append(p)
+                left_edge = left
+            else:
+                dropped = True
+        if not dropped:
+            break
     picks.reverse()
     return [centres[p] for p in picks], [names[p] for p in picks]
 
@@ -271,8 +278,13 @@ def _line_chart(data: ChartData, width: int, height: int) -> str:
         # Points first (fine braille dots), then lines over them: the average stays unbroken.
         for i, s in sorted(enumerate(series), key=lambda item: item[1].style != "points"):
             column = downsample(s.values, bounds, "mean")
-            px = [x for x, v in zip(xs, column, strict=True) if v is not None]
-            py = [v for v in column if v is not None]
+            # Dotted: every other position (the newest always), so that gaps show between dots.
+            every = 2 if s.style == "dotted" and m > 2 * canvas / 3 else 1
+            kept = [
+                (x, v) for x, v in zip(xs, column, strict=True) if (m - 1 - int(x)) % every == 0
+            ]
+            px = [x for x, v in kept if v is not None]
+            py = [v for _, v in kept if v is not None]
             if not px:
                 continue
             sig = fig.signal(px, py, marker=plt.marker("braille", plt.pixel(foreground=i + 1)))
@@ -362,9 +374,10 @@ def _bar_chart(data: ChartData, width: int, height: int) -> str:
 
 
 def _label_steps(data: ChartData, bounds: Sequence[tuple[int, int]]) -> tuple[int, ...]:
-    """The label steps of `data` in positions, as steps between the columns of `bounds`."""
+    """The label steps of `data` in positions, as steps between the columns of `bounds` (the
+    nearest whole number of columns when a column holds several positions)."""
     size = max(1, bounds[-1][1] - bounds[-1][0]) if bounds else 1
-    return tuple(step // size for step in data.label_steps if step % size == 0)
+    return tuple(sorted({max(1, round(step / size)) for step in data.label_steps}))
 
 
 def _week_bounds(count: int) -> list[tuple[int, int]]:
