@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from widgets.plotting import ChartData
 
-# `widgets.plotting` (and the thread pool) are imported when a chart first draws: an empty chart,
+# `widgets.drawing` (and the thread pool) are imported when a chart first draws: an empty chart,
 # as in the app's first frame, needs neither.
 
 #: One component class per series colour, as many as `widgets.plotting.MAX_SERIES` (a test
@@ -145,7 +145,7 @@ class Chart(Widget):
 
     @work(exclusive=True, group="chart")
     async def _draw(self, key: _Key) -> None:
-        from widgets.plotting import build_chart
+        from widgets.drawing import build_chart
 
         data, width, height = key
         if self.draw_in_thread:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from widgets.drawing import build_chart
 from widgets.plotting import (
     ChartData,
     Series,
     bucket_bounds,
-    build_chart,
     downsample,
     nice_ticks,
     rolling_mean,
