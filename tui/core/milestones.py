@@ -70,44 +70,48 @@ class RoutineCount:
         return self.next_milestone - self.count
 
 
-def projection(done: list[date], to_go: int, day: date) -> date | None:
-    """When `to_go` more sessions come at the recent pace of the sessions `done` (up to `day`).
+def projection(first: date, recent: int, to_go: int, day: date) -> date | None:
+    """When `to_go` more sessions come, at the pace of the `recent` sessions done in the last
+    `PACE_DAYS` up to `day`, of a routine first done on `first`.
 
-    None with less than `MIN_HISTORY_DAYS` of history (from the first session to `day`) or no
-    session in the last `PACE_DAYS`. The pace is judged over the last `PACE_DAYS`, or over the
-    whole history when it is shorter.
+    None with less than `MIN_HISTORY_DAYS` of history (from `first` to `day`) or no recent
+    session. A history shorter than `PACE_DAYS` is the window the pace is judged over.
     """
-    past = [d for d in done if d <= day]
-    if not past or to_go <= 0:
-        return None
-    history = (day - min(past)).days
-    if history < MIN_HISTORY_DAYS:
+    history = (day - first).days
+    if history < MIN_HISTORY_DAYS or not recent or to_go <= 0:
         return None
     window = min(PACE_DAYS, history + 1)
-    recent = sum(1 for d in past if (day - d).days < window)
-    if not recent:
-        return None
     return day + timedelta(days=round(to_go * window / recent))
 
 
 def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
     """Every routine with its count up to `day`, most recently done first."""
     names: dict[str, str] = {}
-    dates: dict[str, list[date]] = {}
+    counts: dict[str, int] = {}
+    recent: dict[str, int] = {}
+    first: dict[str, date] = {}
     last: dict[str, date] = {}
+    since = day - timedelta(days=PACE_DAYS)
     for s in journal.sessions:
-        if not s.routine or s.date > day:
+        done = s.date
+        if not s.routine or done > day:
             continue
         key = routine_key(s.routine)
-        dates.setdefault(key, []).append(s.date)
-        if key not in last or s.date >= last[key]:
-            last[key] = s.date
+        if key not in counts:
+            counts[key] = 0
+            first[key] = done
+        counts[key] += 1
+        if done < first[key]:  # a journal not kept by date (the store's is)
+            first[key] = done
+        if done > since:
+            recent[key] = recent.get(key, 0) + 1
+        if key not in last or done >= last[key]:
+            last[key] = done
             names[key] = s.routine
     result = []
-    for key, done in dates.items():
-        count = len(done)
+    for key, count in counts.items():
         nxt, reward = next_milestone(names[key], count, journal.milestones)
-        projected = projection(done, nxt - count, day)
+        projected = projection(first[key], recent.get(key, 0), nxt - count, day)
         result.append(RoutineCount(names[key], count, nxt, reward, projected, last[key]))
     result.sort(key=lambda r: (r.last_done, r.count), reverse=True)
     return result
