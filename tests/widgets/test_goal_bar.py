@@ -80,3 +80,16 @@ async def test_names_in_any_script_keep_the_figures_at_the_right_edge() -> None:
     assert "…" in tops[3] and cell_len(tops[3].split(" 1 of 2")[0]) <= width - 13
     for bottom in bottoms:
         assert bottom.rstrip().endswith("━  1 rest day")
+
+
+async def test_goals_beyond_the_box_take_one_line_each_then_are_counted() -> None:
+    progress = tuple(Progress(f"Goal {i}", i, 4, "times") for i in range(1, 9))
+    bars = GoalBars(progress)
+    bars.styles.height = 6
+    app = Bars(bars)
+    async with app.run_test(size=(40, 10)):
+        lines = [bars.render_line(y).text.rstrip() for y in range(6)]
+    assert [line.split()[:2] for line in lines[:5]] == [["Goal", str(i)] for i in range(1, 6)]
+    assert all(line.endswith(f"{i} of 4 times") for i, line in enumerate(lines[:5], 1))
+    assert all("━" in line for line in lines[:5])
+    assert lines[5] == "… 3 more"
