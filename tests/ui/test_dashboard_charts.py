@@ -4,13 +4,15 @@ drawn at 60, 80, 120 and 200 columns (issue 10, item 3)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import DEMO_SEED, TODAY
 
 from tui.app import GentleApp
+from tui.core.demo import generate
 from tui.core.goals import sessions_between
-from tui.core.models import Session
+from tui.core.models import Journal, Session
 from tui.screens.dashboard_data import short_date
 from tui.screenshot import wait_until_drawn
 from tui.store import Store
@@ -52,10 +54,20 @@ def plot_rows(lines: list[str]) -> tuple[list[str], str, str]:
     return lines[1:axis], lines[axis], lines[axis + 1]
 
 
-@pytest.fixture
-def long_walk(demo_store: Store) -> Store:
-    demo_store.add_session(Session(date=TODAY, kind="walk", minutes=120))
-    return demo_store
+@pytest.fixture(scope="module")
+def twenty_years() -> Journal:
+    return generate(7300, DEMO_SEED, TODAY)
+
+
+@pytest.fixture(params=["120 days", "twenty years"])
+def long_walk(
+    request: pytest.FixtureRequest, db_path: Path, demo_journal: Journal, twenty_years: Journal
+) -> Store:
+    """Her life (the demo's 120 days, or twenty years) with a 120-minute walk today."""
+    store = Store.open(db_path)
+    store.replace_journal(twenty_years if request.param == "twenty years" else demo_journal)
+    store.add_session(Session(date=TODAY, kind="walk", minutes=120))
+    return store
 
 
 @pytest.mark.parametrize("size", SIZES, ids=ids)
