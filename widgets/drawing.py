@@ -164,14 +164,17 @@ WEEK = 7
 
 def _bar_chart(data: ChartData, width: int, height: int) -> str:
     """Stacked bars, one per day; whole weeks (each the mean per day) when a bar per day does
-    not fit. Bars are laid out in half columns, so that they are evenly spaced and fill the box:
-    a bar is one or more half columns wide, with at least one half column between two bars."""
+    not fit, and equal runs of days when even weeks do not. Bars are laid out in half columns,
+    so that they are evenly spaced and fill the box: a bar is one or more half columns wide,
+    with at least one half column between two bars."""
     plt = load_plotext()
     bars = [(i, s) for i, s in enumerate(data.series[:MAX_SERIES]) if s.style == "bar"]
     count = len(data.labels)
+    runs = bucket_bounds(count, max(1, width - 7))  # a last resort, for a long series
     layouts = [
         ([(i, i + 1) for i in range(count)], list(data.labels)),
         (_week_bounds(count), [f"wk {data.labels[start]}" for start, _ in _week_bounds(count)]),
+        (runs, [data.labels[start] for start, _ in runs]),
     ]
     for layout in layouts:
         bounds, names = layout

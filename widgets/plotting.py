@@ -54,8 +54,10 @@ class ChartData:
     label_steps: tuple[int, ...] = field(default=())
 
     def has_values(self) -> bool:
-        """Whether any series holds at least one value."""
-        return any(v is not None for s in self.series for v in s.values)
+        """Whether any series holds at least one value (a bar, one above zero)."""
+        return any(
+            bool(v) if s.style == "bar" else v is not None for s in self.series for v in s.values
+        )
 
 
 def rolling_mean(values: Sequence[float | None], window: int) -> tuple[float | None, ...]:

@@ -110,3 +110,20 @@ def test_wide_enough_every_day_is_its_own_bar_and_the_newest_is_labelled() -> No
     assert lines[-1].rstrip().endswith("28 Nov")
     assert lines[0].startswith("120┤")
     assert lines[0].rstrip().endswith(("▌", "▐", "█"))  # today's bar reaches the top, last
+
+
+def test_four_weeks_without_movement_are_nothing_to_draw() -> None:
+    assert not four_weeks({}).has_values()  # the chart says its empty text instead of 0.5 ticks
+    assert four_weeks({3: 2.0}).has_values()
+
+
+def test_a_long_series_of_bars_still_fits_its_box() -> None:
+    data = ChartData(
+        labels=tuple(f"d{i}" for i in range(400)),
+        series=(Series("walk", tuple(float(i % 50) for i in range(400)), "bar"),),
+        y_min=0,
+        bucket="per_day",
+    )
+    lines = plain(build_chart(data, 30, 8))
+    assert len(lines) == 8 and all(len(line) <= 30 for line in lines)
+    assert lines[-1].rstrip().endswith("d382")  # the newest run, labelled by its first day
