@@ -151,7 +151,7 @@ def _line_chart(data: ChartData, width: int, height: int) -> str:
         return _finish_figure(
             fig,
             (0.0, float(max(1, m - 1))),
-            _x_ticks(xs, names, _label_steps(data, bounds), canvas, canvas / max(1, m - 1)),
+            _x_ticks(xs, names, _label_steps(data, bounds), canvas, (canvas - 1) / max(1, m - 1)),
             (lo, hi),
             (y_ticks, y_labels),
         )
