@@ -70,18 +70,21 @@ def _clipped(text: Text, width: int, rows: int, console: Console) -> Text:
     return Text("\n").join(kept)
 
 
-def _moved_line(view: TodayView, width: int, rows: int, console: Console) -> Text:
-    """The movement line, its groups cut to fit `rows` lines, then "… N more"."""
-    assert view.moved is not None
-    items = view.items
-    for shown in range(len(items), -1, -1):
-        line = view.moved.copy()
-        line.append("; ".join(items[:shown]), view.item_style)  # her names, as plain text
+def _moved_line(
+    head: Text, items: tuple[str, ...], style: str, width: int, rows: int, console: Console
+) -> Text:
+    """The movement line: `head`, then as many of the groups as fit in `rows` lines, then
+    "… N more" for the rest."""
+
+    def line(shown: int) -> Text:
+        text = head.copy()
+        text.append("; ".join(items[:shown]), style)  # her names, as plain text
         if shown < len(items):
-            line.append(f"{'; ' if shown else ''}… {len(items) - shown} more", view.item_style)
-        if _rows(line, width, console) <= rows or shown == 0:
-            return line
-    return line  # pragma: no cover (the loop always returns)
+            text.append(f"{'; ' if shown else ''}… {len(items) - shown} more", style)
+        return text
+
+    fitting = (line(n) for n in range(len(items), 0, -1))
+    return next((t for t in fitting if _rows(t, width, console) <= rows), line(0))
 
 
 def fit_today(view: TodayView, width: int, height: int, console: Console) -> Text:
@@ -94,7 +97,8 @@ def fit_today(view: TodayView, width: int, height: int, console: Console) -> Tex
         left -= _rows(view.footer, width, console)
     moved = None
     if view.moved is not None:
-        moved = _moved_line(view, width, max(1, left - (1 if view.note else 0)), console)
+        budget = max(1, left - (1 if view.note else 0))  # a line kept for her note
+        moved = _moved_line(view.moved, view.items, view.item_style, width, budget, console)
         left -= _rows(moved, width, console)
     parts = list(fixed)
     if view.note and left > 0:
