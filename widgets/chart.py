@@ -55,6 +55,8 @@ class Chart(Widget):
         height: 1fr;
         min-height: 5;
         color: $foreground-muted;
+        text-wrap: nowrap;  /* a line too long is cut at the edge (the legend with an ellipsis) */
+        text-overflow: ellipsis;
     }
     Chart > .chart--series-1 { color: $primary; }
     Chart > .chart--series-2 { color: $secondary; }
@@ -174,15 +176,21 @@ class Chart(Widget):
         return palette
 
     def _legend_line(self, data: ChartData, palette: list[Style]) -> Text:
+        """`█ walk   █ snack`: each series shown, its mark in its colour; closer together when
+        the chart is narrow, and cut with "…" when even that does not fit."""
         line = Text(no_wrap=True, overflow="ellipsis")
-        for i, series in enumerate(data.series[: len(palette)]):
-            if not any(series.values):
-                continue  # nothing of it in this window (a kind she did not do)
-            mark = {"bar": "█", "points": "⠂", "line": "─", "dotted": "┈"}[series.style]
-            if line:
-                line.append("   ")
-            line.append(mark + " ", palette[i])
-            line.append(series.name)  # appended as plain text: never markup
+        for gap in ("   ", " "):
+            line = Text(no_wrap=True, overflow="ellipsis")
+            for i, series in enumerate(data.series[: len(palette)]):
+                if not any(series.values):
+                    continue  # nothing of it in this window (a kind she did not do)
+                mark = {"bar": "█", "points": "⠂", "line": "─", "dotted": "┈"}[series.style]
+                if line:
+                    line.append(gap)
+                line.append(mark + " ", palette[i])
+                line.append(series.name)  # appended as plain text: never markup
+            if line.cell_len <= self.content_size.width:
+                break
         return line
 
     def render(self) -> Text:

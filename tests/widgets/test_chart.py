@@ -143,3 +143,19 @@ async def test_series_can_differ_in_lightness_alone() -> None:
         walk, snack = (s.style.color for s in legend if s.text == "█ " and s.style)
     assert walk is not None and snack is not None and walk != snack
     assert sum(walk.get_truecolor()) > sum(snack.get_truecolor())  # walk lighter
+
+
+async def test_a_narrow_chart_draws_its_legend_closer_and_never_wraps_a_line() -> None:
+    four = ChartData(
+        labels=KINDS.labels,
+        series=(*KINDS.series, Series("stretch", (5.0,) * 7, "bar")),
+        y_min=0,
+        bucket="per_day",
+    )
+    app = OneChart(four)
+    async with app.run_test(size=(26, 10)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        lines = [chart.render_line(y).text.rstrip() for y in range(10)]
+    assert lines[0] == "█ walk █ snack █ stretch"
+    assert "└" in lines[-2] and lines[-1].endswith("7 Nov")  # the x labels still on screen
