@@ -46,6 +46,7 @@ with open(path, "rb") as handle:
     data = orjson.loads(handle.read())
 table = data.setdefault("sessions", {})
 table[str(max(map(int, table), default=0) + 1)] = {
+    "id": os.urandom(8).hex(),
     "date": sys.argv[2], "kind": "walk", "minutes": 20, "routine": None, "place": "Park",
     "with": None, "pain_before": None, "pain_after": None, "note": None,
 }
@@ -81,7 +82,7 @@ def run(cmd: list[str], env: dict[str, str]) -> float:
 
 def documents(path: Path) -> int:
     data = orjson.loads(path.read_bytes())
-    return sum(len(table) for name, table in data.items() if name != "_meta")
+    return sum(len(table) for name, table in data.items() if name not in ("_meta", "changes"))
 
 
 def make_demo(path: Path, days: int, env: dict[str, str]) -> str:

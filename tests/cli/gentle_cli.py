@@ -25,6 +25,7 @@ class Gentle:
     def __init__(self, home: Path) -> None:
         self.home = home
         self.db = home / "gentle.json"
+        self.today = TODAY  # set it to pass days
 
     def env(self, gentle_db: Path | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")}
@@ -36,7 +37,7 @@ class Gentle:
             XDG_CACHE_HOME=str(self.home / "xdg-cache"),
             APPDATA=str(self.home / "appdata"),
             LOCALAPPDATA=str(self.home / "appdata"),
-            GENTLE_TODAY=TODAY,
+            GENTLE_TODAY=self.today,
             PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")])),
         )
         if gentle_db is not None:

@@ -12,8 +12,8 @@ END = date.fromisoformat(TODAY)
 
 
 def entries(data: dict[str, Any]) -> dict[str, Any]:
-    """The recorded tables, without the file's own meta document."""
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    """The recorded tables, without the file's own meta document and its change record."""
+    return {k: v for k, v in data.items() if not k.startswith("_") and k != "changes"}
 
 
 def dates(data: dict[str, Any]) -> set[date]:

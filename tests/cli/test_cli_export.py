@@ -7,9 +7,10 @@ import json
 import pytest
 from gentle_cli import Gentle
 
-CHECKIN_FIELDS = {"date", "pain", "mood", "sleep_hours", "sleep_quality", "flare", "note"}
+CHECKIN_FIELDS = {"id", "date", "pain", "mood", "sleep_hours", "sleep_quality", "flare", "note"}
 SESSION_FIELDS = {
-    "date", "kind", "minutes", "routine", "place", "with", "pain_before", "pain_after", "note",
+    "id", "date", "kind", "minutes", "routine", "place", "with", "pain_before", "pain_after",
+    "note",
 }  # fmt: skip
 
 

@@ -53,7 +53,7 @@ def test_a_paced_goal_keeps_its_ramp(gentle: Gentle) -> None:
     out = gentle.ok(
         "goal", "add", "Walks", "--per-week", "2", "--ramp-to", "5", "--ramp-every", "3"
     )  # fmt: skip
-    assert "pacing up to 5 after 3 weeks" in out
+    assert "pacing up to 5 sessions after 3 weeks" in out
     stored = goals(gentle)["Walks"]
     assert (stored["target"], stored["ramp_to"], stored["ramp_every"]) == (2, 5, 3)
     assert "pacing up to 5" in gentle.ok("goal", "list")
@@ -75,7 +75,7 @@ def test_step_up_accepts_the_offer(seeded: Gentle) -> None:
     offer = progress(seeded)["Walks"]["step_up_offer"]
     assert offer == 3
     out = seeded.ok("goal", "step-up", "walks")
-    assert "2 -> 3" in out
+    assert "2 sessions → 3 sessions" in out
     walks = goals(seeded)["Walks"]
     assert walks["target"] == 3
     assert walks["steps"][-1]["reason"] == "up"
@@ -84,10 +84,10 @@ def test_step_up_accepts_the_offer(seeded: Gentle) -> None:
 
 def test_step_down_lowers_the_target_any_time_but_never_below_one(gentle: Gentle) -> None:
     gentle.ok("goal", "add", "Walks", "--per-week", "2")
-    assert "2 -> 1" in gentle.ok("goal", "step-down", "Walks")
+    assert "2 sessions → 1 session a week" in gentle.ok("goal", "step-down", "Walks")
     assert goals(gentle)["Walks"]["target"] == 1
     before = gentle.db.read_bytes()
-    assert "stays at 1" in gentle.ok("goal", "step-down", "Walks")
+    assert "stays at 1 session a week" in gentle.ok("goal", "step-down", "Walks")
     assert gentle.db.read_bytes() == before
 
 

@@ -73,3 +73,33 @@ def test_status_never_writes_the_file(seeded: Gentle) -> None:
     seeded.ok("status")
     seeded.ok("status", "--json")
     assert seeded.db.read_bytes() == before
+
+
+def test_status_on_a_flare_day_speaks_of_rest_not_of_true_or_zero_days(gentle: Gentle) -> None:
+    gentle.ok("log", "checkin", "--pain", "7", "--sleep-hours", "7.25", "--flare")
+    gentle.ok("goal", "add", "Walks", "--per-week", "1")
+    gentle.ok("log", "move", "walk", "20", "--routine", "Park loop")
+    out = gentle.ok("status")
+    assert "True" not in out and "0 days since" not in out
+    assert "pain 7, sleep 7.25 h (a rest day)" in out
+    assert "the last flare day was today, 1 flare day in 4 weeks" in out
+    assert "Walks: 1 of 1 session this week, 1 rest day" in out
+    assert "Park loop: 1 time," in out
+
+
+def test_status_into_a_reader_that_left_ends_quietly(seeded: Gentle) -> None:
+    # `true` leaves before gentle writes (as `head -1` may): a certain broken pipe.
+    import shlex
+    import subprocess
+    import sys
+
+    command = f"{shlex.quote(sys.executable)} -m tui --db {shlex.quote(str(seeded.db))} status"
+    proc = subprocess.run(
+        ["bash", "-c", f'{command} | true; exit "${{PIPESTATUS[0]}}"'],
+        capture_output=True,
+        text=True,
+        env=seeded.env(),
+        cwd=seeded.home,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")

@@ -43,3 +43,8 @@ def test_a_place_is_said_only_when_every_session_of_the_group_was_there() -> Non
     field = Session(DAY, "walk", 15, place="Lion's Field")
     (group,) = group_sessions([park, field])
     assert group.words() == "2 walks, 35 min"
+
+
+def test_a_control_character_stored_in_a_name_is_written_out_never_sent() -> None:
+    walk = Session(DAY, "walk", 20, routine="Park\x1b]0;x\x07 loop", place="Lion\x1b[2J")
+    assert moved_words([walk])[1] == ["Park\\x1b]0;x\\x07 loop at Lion\\x1b[2J"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.core.dates import parse_weekday, week_days, week_start
+from tui.core.dates import parse_weekday, week_start
 from tui.core.goals import week_progress
 from tui.core.models import Goal, Journal, Session
 
@@ -47,13 +47,6 @@ def test_a_sunday_week_start_moves_the_boundary() -> None:
     progress = week_progress(walks_goal(), journal, SUNDAY)
     assert progress.start == SUNDAY
     assert progress.done == 1
-
-
-def test_a_week_has_seven_days_from_its_first() -> None:
-    days = week_days(MONDAY)
-    assert days[0] == MONDAY
-    assert days[-1] == SUNDAY
-    assert len(days) == 7
 
 
 def test_the_first_weekday_can_be_named_in_words() -> None:

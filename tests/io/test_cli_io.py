@@ -26,6 +26,7 @@ def test_importing_her_apple_health_export_adds_her_workouts(
     assert len(sessions) == 14
     assert sum(s["minutes"] for s in sessions) == 283
     assert {s["kind"] for s in sessions} == {"walk", "strength", "stretch", "other"}
+    assert sessions[0].pop("id")
     assert sessions[0] == {
         "date": "2025-09-19",
         "kind": "walk",
@@ -168,8 +169,9 @@ def test_a_csv_that_is_not_daylio_leaves_her_data_untouched(
 def test_export_json_has_the_contract_shape(seeded: Gentle) -> None:
     data = json.loads(seeded.ok("export", "--format", "json"))
     assert list(data)[:5] == ["app", "schema", "checkins", "sessions", "goals"]
-    assert data["app"] == "gentle-flow" and data["schema"] == 2
+    assert data["app"] == "gentle-flow" and data["schema"] == 3
     assert set(data["checkins"][0]) == {
+        "id",
         "date",
         "pain",
         "mood",
@@ -179,6 +181,7 @@ def test_export_json_has_the_contract_shape(seeded: Gentle) -> None:
         "note",
     }
     assert set(data["sessions"][0]) == {
+        "id",
         "date",
         "kind",
         "minutes",

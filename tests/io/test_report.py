@@ -68,6 +68,7 @@ def page(demo: Journal) -> Page:
 def test_the_report_has_every_section_a_clinician_reads(page: Page) -> None:
     assert page.headings == [
         "Pain",
+        "Weekly PEG check",
         "Sleep and mood",
         "Flares",
         "Movement",
@@ -79,7 +80,7 @@ def test_the_report_has_every_section_a_clinician_reads(page: Page) -> None:
 
 
 def test_the_charts_are_inline_svg_drawn_from_her_data(page: Page, demo: Journal) -> None:
-    assert page.tags["svg"] == 4  # pain, sleep, mood, movement
+    assert page.tags["svg"] == 5  # pain, the weekly PEG score, sleep, mood, movement
     period = period_for(TODAY, 12, 0)
     logged = [c for d, c in demo.checkins.items() if period.holds(d)]
     points = sum(c.pain is not None for c in logged)

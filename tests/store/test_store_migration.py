@@ -85,3 +85,40 @@ def test_a_migrated_file_is_not_migrated_again_and_takes_new_entries(db: Path) -
     store.add_session(Session(date=date(2024, 5, 3), kind="walk", minutes=30, companion="Ana"))
     sessions = Store.open(db).journal().sessions
     assert [(s.minutes, s.companion) for s in sessions] == [(25, "Sam"), (12, None), (30, "Ana")]
+
+
+VERSION_2 = {
+    "_meta": {"1": {"app": "gentle-flow", "schema": 2, "week_start": 0}},
+    "checkins": {
+        "1": {"date": "2024-05-01", "pain": 4, "mood": 3, "sleep_hours": 7.5,
+              "sleep_quality": 2, "flare": False, "note": "slept [b]ok[/b]"},
+    },
+    "sessions": {
+        "1": {"date": "2024-05-01", "kind": "walk", "minutes": 25, "routine": None,
+              "place": "Park", "with": "Sam", "pain_before": 4, "pain_after": 3, "note": None},
+        "2": {"date": "2024-05-02", "kind": "strength", "minutes": 12, "routine": "Chair",
+              "place": None, "with": None, "pain_before": None, "pain_after": None, "note": None},
+    },
+    "goals": {"1": {"name": "Walks", "unit": "sessions", "target": 3, "kinds": ["walk"],
+                    "steps": [{"date": "2024-04-01", "target": 3, "reason": "created"}]}},
+    "celebrated": {"1": {"routine": "chair", "count": 10, "date": "2024-05-02"}},
+}  # fmt: skip
+
+
+def test_a_version_2_file_gets_an_id_on_every_entry_and_nothing_else_changes(db: Path) -> None:
+    original = orjson.dumps(VERSION_2)
+    db.write_bytes(original)
+    journal = Store.open(db).journal()
+
+    migrated = orjson.loads(db.read_bytes())
+    ids = [doc.pop("id") for t in ("checkins", "sessions") for doc in migrated[t].values()]
+    assert len(set(ids)) == 3 and all(len(i) == 16 for i in ids)
+    assert migrated["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    migrated["_meta"]["1"]["schema"] = 2
+    assert migrated == VERSION_2  # ids added, nothing else
+    assert sorted(ids) == sorted([*(c.id for c in journal.checkins.values()),
+                                  *(s.id for s in journal.sessions)])  # fmt: skip
+    kept = {p.name: p.read_bytes() for p in backup_dir(db).iterdir()}
+    assert any("schema2" in name for name in kept)
+    assert set(kept.values()) == {original}  # backed up before anything was written
+    assert Store.open(db).changes() == []  # a migration is not one of her changes

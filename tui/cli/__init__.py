@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -31,6 +32,10 @@ COMMANDS: dict[str, str] = {
     "export": "tui.cli.data",
     "import": "tui.cli.data",
     "report": "tui.cli.data",
+    "history": "tui.cli.history",
+    "edit": "tui.cli.history",
+    "delete": "tui.cli.history",
+    "undo": "tui.cli.history",
 }
 
 
@@ -44,12 +49,34 @@ def cmd_app(args: argparse.Namespace) -> int:
         from tui.app import GentleApp
 
         app = GentleApp(partial(_open_store, args.db))
-        app.run()
+        run_app(app)
     finally:
         gc.enable()  # if the app ended before its data was shown
     if app.load_error is not None:
         raise app.load_error  # reported below in one line, after the app gave the terminal back
     return app.return_code or 0
+
+
+def run_app(app: Any, **run: Any) -> None:
+    """Run a Textual app; an error it could not handle raises `AppCrashed` with its report.
+
+    Textual prints such an error as a traceback with local variables (her journal) on the
+    terminal. `error_console` is the console it prints to: here a buffer, turned into a crash
+    file and one line by `main`.
+    """
+    import io
+
+    from rich.console import Console
+
+    from tui.crash import AppCrashed
+
+    errors = io.StringIO()
+    app.error_console = Console(
+        file=errors, width=110, color_system=None, markup=False, highlight=False
+    )
+    app.run(**run)
+    if errors.getvalue().strip():
+        raise AppCrashed(errors.getvalue())
 
 
 def _open_store(db: str | None) -> Any:
@@ -99,6 +126,16 @@ def opens_the_app(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `gentle`; returns the exit status (0 ok, 1 a file problem, 2 bad input)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _run(argv)
+    except Exception as exc:  # unforeseen: one line, the details in a private crash file
+        from tui.crash import report_crash
+
+        print(report_crash(exc), file=sys.stderr)
+        return 1
+
+
+def _run(argv: list[str]) -> int:
     args = build_parser(command_of(argv), app_only=opens_the_app(argv)).parse_args(argv)
     try:
         if args.handler is cmd_app:
@@ -117,6 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileProblem as exc:
         print(f"gentle: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader left early (`gentle status | head -1`): end quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit cannot complain either
+        return 0
     except OSError as exc:  # a file system refusal not foreseen above: still one line
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"gentle: {where}{exc.strerror or exc}", file=sys.stderr)

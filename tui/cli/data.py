@@ -1,7 +1,8 @@
 """`gentle export`, `gentle import json|apple-health|daylio` and `gentle report`.
 
 Each command reads and checks the whole file first, then writes everything in one
-`store.transaction()`: an import either lands completely or leaves her data file as it was.
+`store.change(...)`: an import either lands completely or leaves her data file as it was, and is
+one recorded change (`gentle undo` takes it back whole).
 Nothing here imports Textual; heavy modules are imported inside the handlers.
 """
 
@@ -64,10 +65,15 @@ def _add_import(subparsers: Any) -> None:
 
 
 def _add_report(subparsers: Any) -> None:
-    report = subparsers.add_parser("report", help="a printable HTML summary for a clinician")
-    report.add_argument(
-        "--weeks", default=str(WEEKS_DEFAULT), metavar="N", help=f"default: {WEEKS_DEFAULT}"
+    report = subparsers.add_parser(
+        "report",
+        help="a printable HTML summary for a clinician (the last N weeks, or --from D --to D)",
     )
+    report.add_argument(
+        "--weeks", metavar="N", help=f"the last N calendar weeks (default: {WEEKS_DEFAULT})"
+    )
+    report.add_argument("--from", dest="from_", metavar="D", help="first day, YYYY-MM-DD")
+    report.add_argument("--to", metavar="D", help="last day, YYYY-MM-DD (default: today)")
     report.add_argument("--output", type=Path, metavar="FILE.html", help="the file to write")
     report.set_defaults(handler=report_command)
 
@@ -88,17 +94,26 @@ def export_command(args: argparse.Namespace, store: Store) -> int:
 
 def import_json_command(args: argparse.Namespace, store: Store) -> int:
     """Restore an export: exactly into an empty file, without duplicates into one with data."""
-    from tui.io.backup import read_json
+    from tui.core.peg import new_weekly_answers
+    from tui.core.text import REPLACEMENT, shown
+    from tui.io.json_import import read_export
     from tui.io.merge import count, merge_journal
 
-    incoming = read_json(args.file)
-    with store.transaction():
+    read = read_export(args.file)
+    incoming = read.journal
+    name = shown(args.file.name)
+    replaced = (
+        f" {count(read.replaced, 'control character')} in its text replaced by {REPLACEMENT}."
+        if read.replaced
+        else ""
+    )
+    with store.change(f"import json {args.file.name}"):
         if store.is_empty():
             store.replace_journal(incoming)
             print(
                 f"Restored {count(len(incoming.checkins), 'check-in')}, "
                 f"{count(len(incoming.sessions), 'session')} and "
-                f"{count(len(incoming.goals), 'goal')} from {args.file.name}."
+                f"{count(len(incoming.goals), 'goal')} from {name}.{replaced}"
             )
             return 0
         plan = merge_journal(store.journal(), incoming)
@@ -110,11 +125,16 @@ def import_json_command(args: argparse.Namespace, store: Store) -> int:
             store.add_milestone(milestone)
         for routine, times in sorted(plan.celebrated):
             store.mark_celebrated(routine, times)
+        pegs = new_weekly_answers(store.journal(), incoming.pegs)
+        for peg in pegs:
+            store.log_peg(peg)
     c = plan.checkins
     print(
-        f"{args.file.name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
+        f"{name}: check-ins {c.added} added, {c.updated} filled in, {c.present} "
         f"already present; sessions {len(plan.sessions)} added, {plan.sessions_present} already "
-        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present."
+        f"present; goals {len(plan.goals)} added, {plan.goals_present} already present"
+        + (f"; PEG checks {len(pegs)} added." if incoming.pegs else ".")
+        + replaced
     )
     return 0
 
@@ -130,7 +150,7 @@ def import_apple_health_command(args: argparse.Namespace, store: Store) -> int:
         data = read_apple_health(args.file, bar)
     finally:
         bar.close()
-    with store.transaction():
+    with store.change(f"import apple-health {args.file.name}"):
         journal = store.journal()
         added, present = new_sessions(journal.sessions, data.sessions)
         sleep = merge_checkins(
@@ -153,7 +173,7 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
     from tui.io.merge import count, describe_ignored, merge_checkins
 
     data = read_daylio(args.file, parse_mood_map(args.mood))
-    with store.transaction():
+    with store.change(f"import daylio {args.file.name}"):
         merged = merge_checkins(store.journal().checkins, data.days, overwrite=args.overwrite)
         store.put_checkins(merged.write)
     print(
@@ -166,15 +186,38 @@ def import_daylio_command(args: argparse.Namespace, store: Store) -> int:
 
 
 def report_command(args: argparse.Namespace, store: Store) -> int:
-    """Write the clinician report for the last N weeks."""
-    from tui.core.dates import today
+    """Write the clinician report for the last N weeks, or for the days --from D --to D."""
+    from tui.core.dates import parse_date, today
     from tui.core.models import IntRange
     from tui.io.backup import write_output
-    from tui.io.report import render_report
+    from tui.io.report import render_between, render_report
 
-    weeks = IntRange(1, WEEKS_MAX).check("weeks", args.weeks)
+    if args.weeks is not None and (args.from_ is not None or args.to is not None):
+        raise InputError("weeks", "give either --weeks N or --from D --to D, not both")
+    if args.to is not None and args.from_ is None:
+        raise InputError("from", "give the first day as well: --from YYYY-MM-DD --to YYYY-MM-DD")
+    if args.from_ is not None:
+        first = parse_date(args.from_, "from")
+        last = parse_date(args.to, "to") if args.to is not None else today()
+        if first > last:
+            raise InputError(
+                "from", f"must be on or before --to ({last.isoformat()}), got {first.isoformat()}"
+            )
+        if (last - first).days >= WEEKS_MAX * 7:
+            raise InputError("from", f"the period can be at most {WEEKS_MAX} weeks long")
+    else:
+        weeks = IntRange(1, WEEKS_MAX).check(
+            "weeks", args.weeks if args.weeks is not None else WEEKS_DEFAULT
+        )
     if args.output is None:
         raise InputError("output", "give the file to write, e.g. --output report.html")
-    write_output(render_report(store.journal(), today(), weeks), args.output)
-    print(f"Report for the last {weeks} weeks written to {args.output}.")
+    journal = store.journal()
+    if args.from_ is not None:
+        html = render_between(journal, first, last, today())
+        span = f"{first.isoformat()} to {last.isoformat()}"
+    else:
+        html = render_report(journal, today(), weeks)
+        span = f"the last {weeks} weeks"
+    write_output(html, args.output)
+    print(f"Report for {span} written to {args.output}.")
     return 0

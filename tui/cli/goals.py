@@ -32,19 +32,30 @@ def cmd_goal_add(args: argparse.Namespace, store: Store) -> int:
 
 
 def describe_goal(goal: Goal) -> str:
-    unit = "sessions" if goal.unit == "sessions" else "minutes"
-    parts = [f"{goal.name}: {goal.target} {unit} a week"]
+    """One line about a goal, stored names shown escaped (never raw control characters)."""
+    from tui.core.text import shown
+
+    return shown(_describe(goal))
+
+
+def _describe(goal: Goal) -> str:
+    from tui.core.words import amount, count
+
+    parts = [f"{goal.name}: {amount(goal.target, goal.unit)} a week"]
     if goal.kinds:
         parts.append("kinds " + ", ".join(goal.kinds))
     if goal.routine:
         parts.append(f"routine {goal.routine}")
     if goal.ramp_to is not None:
-        parts.append(f"pacing up to {goal.ramp_to} after {goal.ramp_every} weeks met in a row")
+        every = count(goal.ramp_every or 0, "week")
+        parts.append(f"pacing up to {amount(goal.ramp_to, goal.unit)} after {every} met in a row")
     return "; ".join(parts)
 
 
 def cmd_goal_list(args: argparse.Namespace, store: Store) -> int:
+    from tui.core import words
     from tui.core.goals import step_up_offer, week_progress
+    from tui.core.words import count
 
     journal = store.journal()
     day = today()
@@ -53,16 +64,20 @@ def cmd_goal_list(args: argparse.Namespace, store: Store) -> int:
         return 0
     for goal in journal.goals:
         progress = week_progress(goal, journal, day)
-        rest = f" ({progress.rest_days} rest days this week)" if progress.rest_days else ""
-        print(f"{describe_goal(goal)} | this week {progress.done}/{progress.target}{rest}")
+        rest = f" ({count(progress.rest_days, 'rest day')} this week)" if progress.rest_days else ""
+        done = words.progress(progress.done, progress.target, goal.unit)
+        print(f"{describe_goal(goal)} | this week {done}{rest}")
         offer = step_up_offer(goal, journal, day)
         if offer is not None:
-            print(f"  Ready when you are: step up to {offer} (gentle goal step-up {goal.name!r})")
+            offered = words.amount(offer, goal.unit)
+            print(f"  Ready when you are: step up to {offered} (gentle goal step-up {goal.name!r})")
     return 0
 
 
 def cmd_goal_step(args: argparse.Namespace, store: Store) -> int:
     from tui.core import goals as rules
+    from tui.core.text import shown
+    from tui.core.words import amount
 
     day = today()
     with store.transaction():
@@ -78,10 +93,11 @@ def cmd_goal_step(args: argparse.Namespace, store: Store) -> int:
         else:
             new = rules.step_down(goal, day)
         if new is goal:
-            print(f"{goal.name} stays at {goal.target} a week.")
+            print(f"{shown(goal.name)} stays at {amount(goal.target, goal.unit)} a week.")
             return 0
         store.save_goal(new)
-    print(f"{new.name}: {goal.target} -> {new.target} {new.unit} a week.")
+    change = f"{amount(goal.target, goal.unit)} → {amount(new.target, new.unit)}"
+    print(f"{shown(new.name)}: {change} a week.")
     return 0
 
 
@@ -89,7 +105,9 @@ def cmd_goal_remove(args: argparse.Namespace, store: Store) -> int:
     removed = store.remove_goal(args.name)
     if removed is None:
         store.goal(args.name)  # raises the error that names the goals there are
-    print(f"Goal removed: {removed}.")
+    from tui.core.text import shown
+
+    print(f"Goal removed: {shown(removed or args.name)}.")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`gentle log checkin` and `gentle log move`."""
+"""`gentle log checkin`, `gentle log move` and `gentle log peg`."""
 
 from __future__ import annotations
 
@@ -71,6 +71,27 @@ def cmd_log_move(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def cmd_log_peg(args: argparse.Namespace, store: Store) -> int:
+    from tui.core.peg import Peg
+
+    peg = Peg.create(
+        date=args.date if args.date is not None else today(),
+        pain=args.pain,
+        enjoyment=args.enjoyment,
+        activity=args.activity,
+    )
+    replaced = store.log_peg(peg)
+    week = peg.week(store.journal().week_start)
+    line = (
+        f"PEG check for the week of {week.isoformat()} saved: pain {peg.pain}, "
+        f"enjoyment {peg.enjoyment}, activity {peg.activity}; score {peg.score:.1f}."
+    )
+    if replaced is not None:
+        line += f" It replaces the answer of {replaced.date.isoformat()}."
+    print(line)
+    return 0
+
+
 def add_parsers(sub: Any, command: str = "log") -> None:
     from tui.core.models import KINDS
 
@@ -99,3 +120,12 @@ def add_parsers(sub: Any, command: str = "log") -> None:
     move.add_argument("--pain-after", dest="pain_after", help="0-10")
     move.add_argument("--note")
     move.set_defaults(handler=cmd_log_move)
+
+    peg = log_sub.add_parser(
+        "peg", help="the weekly PEG check: pain, and how it interfered, over the past week"
+    )
+    peg.add_argument("pain", metavar="PAIN", help="average pain, 0-10")
+    peg.add_argument("enjoyment", metavar="ENJOYMENT", help="interference with enjoyment, 0-10")
+    peg.add_argument("activity", metavar="ACTIVITY", help="interference with activity, 0-10")
+    peg.add_argument("--date", help="YYYY-MM-DD, default today; one answer per calendar week")
+    peg.set_defaults(handler=cmd_log_peg)

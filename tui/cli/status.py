@@ -28,34 +28,55 @@ def cmd_status(args: argparse.Namespace, store: Store) -> int:
 
 
 def render_status(data: dict[str, Any]) -> str:
-    """The status as a few calm lines of text."""
+    """The status as a few calm lines of text, in the app's own words."""
+    from tui.core import words
+    from tui.core.text import shown as escaped
+
     lines = [f"Gentle Flow, {data['date']}"]
     checkin = data["checkin"]
     if checkin:
-        shown = ", ".join(
-            f"{k.replace('_', ' ')} {v}"
-            for k, v in checkin.items()
-            if k not in ("date", "note") and v not in (None, False)
-        )
-        lines.append(
-            f"Today's check-in: {shown or 'saved'}" + (" (rest day)" if checkin["flare"] else "")
-        )
+        fields = []
+        if checkin["pain"] is not None:
+            fields.append(f"pain {checkin['pain']}")
+        if checkin["mood"] is not None:
+            fields.append(f"mood {words.mood(checkin['mood'])}")
+        if checkin["sleep_hours"] is not None:
+            fields.append(f"sleep {words.hours(checkin['sleep_hours'])}")
+        if checkin["sleep_quality"] is not None:
+            fields.append(f"sleep quality {words.sleep_quality(checkin['sleep_quality'])}")
+        rest = "a rest day" if checkin["flare"] else ""
+        summary = ", ".join(fields) or rest or "a note"
+        if rest and fields:
+            summary += f" ({rest})"
+        lines.append(f"Today's check-in: {summary}")
     else:
-        lines.append("Today's check-in: not logged yet (gentle log checkin --pain N ...)")
+        lines.append(
+            f"Today's check-in: not logged yet (gentle log checkin --pain N {words.ELLIPSIS})"
+        )
     for g in data["goals"]:
-        rest = f", {g['rest_days']} rest days" if g["rest_days"] else ""
-        lines.append(f"  {g['name']}: {g['done']}/{g['target']} {g['unit']} this week{rest}")
+        rest = f", {words.count(g['rest_days'], 'rest day')}" if g["rest_days"] else ""
+        done = words.progress(g["done"], g["target"], g["unit"])
+        lines.append(f"  {g['name']}: {done} this week{rest}")
     since = data["days_since_flare"]
     recent = data["flares"]["last_4_weeks"]
     if since is None:
         lines.append("Flares: none recorded")
     else:
-        lines.append(f"Flares: {since} days since the last, {recent} flare days in 4 weeks")
+        last = (
+            "the last flare day was today"
+            if since == 0
+            else f"{words.count(since, 'day')} since the last"
+        )
+        lines.append(f"Flares: {last}, {words.count(recent, 'flare day')} in 4 weeks")
     for r in data["routines"][:5]:
-        lines.append(f"  {r['routine']}: {r['count']} times, next milestone {r['next_milestone']}")
+        lines.append(
+            f"  {r['routine']}: {words.count(r['count'], 'time')}, "
+            f"next milestone {r['next_milestone']}"
+        )
     for i in data["insights"]:
         lines.append(f"  {i['text']}")
-    return "\n".join(lines)
+    # Names stored before control characters were refused must not drive her terminal.
+    return "\n".join(escaped(line) for line in lines)
 
 
 def cmd_demo(args: argparse.Namespace, store: Store) -> int:
@@ -72,7 +93,7 @@ def cmd_demo(args: argparse.Namespace, store: Store) -> int:
     if not store.is_empty():
         store.keep_copy("before-demo")
     journal = generate(days=days, seed=seed, end=today())
-    store.replace_journal(journal)
+    store.replace_journal(journal, demo={"days": days, "seed": seed, "end": today().isoformat()})
     print(
         f"Demo data written to {store.path}: {len(journal.checkins)} check-ins, "
         f"{len(journal.sessions)} sessions, {len(journal.goals)} goals over {days} days."

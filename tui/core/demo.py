@@ -12,9 +12,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from statistics import median
 
-from tui.core.dates import today
+from tui.core.dates import today, week_start
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
+from tui.core.peg import Peg
 
 STRENGTH = "Lower Body Strength"
 COOLDOWN = "Mindful Cooldown"
@@ -95,6 +97,15 @@ def generate(days: int = 120, seed: int = 0, end: date | None = None) -> Journal
     for offset in range(days):
         _live(rng, start + timedelta(days=offset), end, calendar, state, journal)
     journal.celebrated = _celebrated(journal, end)
+    # Ids from the seed too (its own stream, so the entries stay as they were): the same seed
+    # gives the same file, screenshots included. Real entries get random ids (tui.core.ids).
+    ids = random.Random(f"demo ids {seed}")
+    for checkin in journal.checkins.values():
+        checkin.id = f"{ids.getrandbits(64):016x}"
+    for session in journal.sessions:
+        session.id = f"{ids.getrandbits(64):016x}"
+    # Its own generator, drawn after the days: the PEG answers leave the rest of the demo as it was.
+    journal.pegs = _pegs(random.Random(seed * 7919 + 17), journal, start, end, calendar)
     return journal
 
 
@@ -311,6 +322,44 @@ def _milestone_note(state: _State) -> str | None:
     if state.strength_done == 200:
         return "200th time! Planning our day trip to the sea."
     return None
+
+
+def _pegs(
+    rng: random.Random, journal: Journal, start: date, end: date, calendar: _Calendar
+) -> list[Peg]:
+    """A weekly PEG check on her first check-in of most weeks, about the seven days before it.
+
+    Pain follows her logged pain; interference eases slowly over the months as the movement adds
+    up, and a week with flare days in it interferes more. Busy weeks go unanswered, and the
+    current week is left open so the dashboard's invitation shows.
+    """
+    pegs = []
+    week = week_start(start, journal.week_start) + timedelta(weeks=1)
+    current = week_start(end, journal.week_start)
+    while week < current:
+        days = (week + timedelta(days=i) for i in range(7))
+        day = next((d for d in days if d in journal.checkins), None)
+        week += timedelta(weeks=1)
+        if day is None or day in calendar.quiet or rng.random() < 0.1:
+            continue
+        past = [day - timedelta(days=i) for i in range(1, 8)]
+        flares = sum(d in calendar.flare for d in past)
+        usual = [
+            c.pain
+            for d in past
+            if (c := journal.checkins.get(d)) and c.pain is not None and not c.flare
+        ]
+        if not usual:
+            continue
+        months = (end - day).days / 30.4
+        # "Average pain" as she judges it: her usual days, a flare nudging it up a little.
+        pain = median(usual) + 0.3 * flares + rng.gauss(0, 0.35)
+        easing = min(3.0, 0.4 * months)  # interference was higher months ago
+        enjoyment = pain + easing + 0.1 * flares + rng.gauss(0, 0.45)
+        activity = pain + 0.5 + easing + 0.2 * flares + rng.gauss(0, 0.45)
+        items = (_clamp(round(value), 0, 10) for value in (pain, enjoyment, activity))
+        pegs.append(Peg(day, *items))
+    return pegs
 
 
 def _note(rng: random.Random, flare: bool, after: int, quiet: bool, slept_well: bool) -> str | None:

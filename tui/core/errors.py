@@ -21,3 +21,10 @@ class FileProblem(Exception):
 
     The message is one line naming the file and how to recover; the CLI prints it and exits 1.
     """
+
+
+class StaleGoal(Exception):
+    """The goal a screen showed was changed or removed meanwhile (another window, the CLI).
+
+    The message is one kind line; the screen shows it and refreshes, and nothing is written.
+    """

@@ -58,3 +58,27 @@ def flare_summary(journal: Journal, day: date) -> FlareSummary:
         episodes=len(runs),
         last_flare=days[-1],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FlarePeriod:
+    """The flare days and episodes of a stretch of days (a report's period)."""
+
+    days: list[date]
+    episodes: list[tuple[date, date]]
+
+    @property
+    def lengths(self) -> list[int]:
+        """How many days each episode lasted, in order."""
+        return [(end - start).days + 1 for start, end in self.episodes]
+
+    @property
+    def gaps(self) -> list[int]:
+        """Days between the starts of one episode and the next."""
+        return [(b[0] - a[0]).days for a, b in pairwise(self.episodes)]
+
+
+def flares_between(journal: Journal, first: date, last: date) -> FlarePeriod:
+    """Flare days and episodes from `first` to `last`, inclusive (episodes cut at the ends)."""
+    days = [d for d in flare_days(journal, last) if d >= first]
+    return FlarePeriod(days, episodes(days))

@@ -158,3 +158,30 @@ def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 11th, 169th."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reached:
+    """A milestone a routine reached on a day, with her reward note if she set one."""
+
+    date: date
+    routine: str  # the name as typed on that session
+    count: int
+    reward: str | None
+
+
+def milestones_between(journal: Journal, first: date, last: date) -> list[Reached]:
+    """The milestones her routines reached from `first` to `last`, inclusive, oldest first."""
+    running: dict[str, int] = {}
+    reached = []
+    for s in sorted(journal.sessions, key=lambda s: s.date):
+        if not s.routine or s.date > last:
+            continue
+        key = routine_key(s.routine)
+        running[key] = running.get(key, 0) + 1
+        count = running[key]
+        if s.date >= first and is_milestone(s.routine, count, journal.milestones):
+            reached.append(
+                Reached(s.date, s.routine, count, reward_for(s.routine, count, journal.milestones))
+            )
+    return reached

@@ -7,13 +7,20 @@ so the pain range or the list of kinds is written down once.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.ids import check_id
+from tui.core.text import check_plain
+from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, scale_hint
+
+if TYPE_CHECKING:
+    from tui.core.peg import Peg
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
@@ -36,24 +43,40 @@ class IntRange:
             raise InputError(field_name, f"must be {allowed}, got {value!r}")
         if isinstance(value, str):
             text = value.strip()
-            # Plain ASCII digits only: int() would also take "1_0" and other scripts' digits.
-            if not (text.isascii() and text.lstrip("+-").isdigit()):
-                raise InputError(field_name, f"must be {allowed}, got {text!r}")
+            # Plain ASCII digits only: int() would also take "1_0" and other scripts' digits,
+            # and thousands of digits would take int() long and then fail.
+            digits = text.lstrip("+-")
+            if not (text.isascii() and digits.isdigit() and len(digits) <= DIGITS_MAX):
+                raise InputError(field_name, f"must be {allowed}, got {_sample(text)!r}")
             value = int(text)
         if isinstance(value, float):
             if not value.is_integer():
                 raise InputError(field_name, f"must be {allowed}, got {value!r}")
             value = int(value)
         if not isinstance(value, int):
-            raise InputError(field_name, f"must be {allowed}, got {value!r}")
+            raise InputError(field_name, f"must be {allowed}, got {_sample(value)!r}")
         if not self.lo <= value <= self.hi:
-            raise InputError(field_name, f"must be {allowed}, got {value}")
+            raise InputError(field_name, f"must be {allowed}, got {_sample(value)}")
         return value
 
 
-PAIN = IntRange(0, 10, " (0 no pain ... 10 worst)")
-MOOD = IntRange(1, 5, " (1 awful ... 5 great)")
-SLEEP_QUALITY = IntRange(1, 5, " (1 very poor ... 5 very good)")
+DIGITS_MAX = 12
+#: Hours as the contract writes them: ASCII digits, an optional decimal part.
+_HOURS = re.compile(r"[0-9]{1,2}(\.[0-9]{1,4})?")
+
+
+def _sample(value: Any) -> Any:
+    """A value short enough for one line (a number with thousands of digits is cut)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**DIGITS_MAX:
+        return f"a number of more than {DIGITS_MAX} digits"
+    if isinstance(value, str) and len(value) > 40:
+        return value[:40] + "..."
+    return value
+
+
+PAIN = IntRange(0, 10, scale_hint(0, 10, PAIN_WORDS))
+MOOD = IntRange(1, 5, scale_hint(1, 5, MOOD_WORDS))
+SLEEP_QUALITY = IntRange(1, 5, scale_hint(1, 5, SLEEP_QUALITY_WORDS))
 MINUTES = IntRange(1, 600)
 PER_WEEK = IntRange(1, 50)
 MINUTES_PER_WEEK = IntRange(1, 5000)
@@ -68,10 +91,10 @@ def check_sleep_hours(value: Any, field_name: str = "sleep_hours") -> float:
     if isinstance(value, bool):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise InputError(field_name, f"must be {allowed}, got {value.strip()!r}") from None
+        # ASCII digits only: float() would also take "1_0", "１０", "inf" and "1e1".
+        if not _HOURS.fullmatch(value.strip()):
+            raise InputError(field_name, f"must be {allowed}, got {_sample(value.strip())!r}")
+        value = float(value.strip())
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     hours = float(value)
@@ -88,21 +111,34 @@ def check_kind(value: Any, field_name: str = "kind") -> str:
     return kind
 
 
-def check_text(value: Any, field_name: str, limit: int = NOTE_MAX) -> str | None:
-    """Free text: kept literally, stripped; empty means absent."""
+def check_text(
+    value: Any,
+    field_name: str,
+    limit: int = NOTE_MAX,
+    *,
+    multiline: bool = False,
+    stored: bool = False,
+) -> str | None:
+    """Free text: kept literally, stripped; empty means absent.
+
+    Control characters are refused (newlines allowed when `multiline`, as in notes), except in
+    `stored` text: that was accepted before this rule and is shown escaped, never refused.
+    """
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(field_name, f"must be text, got {value!r}")
+        raise InputError(field_name, f"must be text, got {_sample(value)!r}")
     text = value.strip()
     if len(text) > limit:
         raise InputError(field_name, f"must be at most {limit} characters, got {len(text)}")
+    if not stored:
+        check_plain(text, field_name, multiline=multiline)
     return text or None
 
 
-def check_name(value: Any, field_name: str) -> str:
+def check_name(value: Any, field_name: str, *, stored: bool = False) -> str:
     """A required short name (goal, routine)."""
-    text = check_text(value, field_name, NAME_MAX)
+    text = check_text(value, field_name, NAME_MAX, stored=stored)
     if text is None:
         raise InputError(field_name, "must not be empty")
     return text
@@ -144,6 +180,9 @@ class Checkin:
     sleep_quality: int | None = None
     flare: bool = False
     note: str | None = None
+    # Stable and random (tui.core.ids), given when first stored. Not part of the value: imports
+    # compare entries by their fields, and an edited entry keeps its id.
+    id: str = field(default="", compare=False)
 
     FIELDS: ClassVar[tuple[str, ...]] = (
         "pain",
@@ -172,7 +211,7 @@ class Checkin:
                     raise InputError("flare", f"must be true or false, got {value!r}")
                 clean[name] = value
             elif name == "note":
-                clean[name] = check_text(value, name)
+                clean[name] = check_text(value, name, multiline=True)
             else:
                 raise InputError(name, f"is not a check-in field ({', '.join(Checkin.FIELDS)})")
         return clean
@@ -196,12 +235,13 @@ class Checkin:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Checkin:
+    def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Checkin:
         """Build from stored or imported data, validating every field."""
         values = {k: data.get(k) for k in cls.FIELDS if k in data}
-        values["flare"] = bool(values.get("flare") or False)
-        day = date.fromisoformat(str(data["date"]))
-        return cls(date=day, **cls.validate_fields(values))
+        if values.get("flare") is None:
+            values["flare"] = False
+        day = parse_date(data["date"], allow_future=not check_future)
+        return cls(date=day, **cls.validate_fields(values), id=check_id(data.get("id")))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -217,6 +257,7 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     note: str | None = None
+    id: str = field(default="", compare=False)  # as a check-in's
 
     @classmethod
     def create(
@@ -249,7 +290,7 @@ class Session:
             companion=check_text(companion, "with", NAME_MAX),
             pain_before=_optional(pain_before, PAIN, "pain_before"),
             pain_after=_optional(pain_after, PAIN, "pain_after"),
-            note=check_text(note, "note"),
+            note=check_text(note, "note", multiline=True),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -267,8 +308,8 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, check_future: bool = False) -> Session:
-        return cls.create(
-            date=str(data["date"]),
+        session = cls.create(
+            date=data["date"],
             kind=data.get("kind"),
             minutes=data.get("minutes"),
             routine=data.get("routine"),
@@ -279,10 +320,8 @@ class Session:
             note=data.get("note"),
             check_future=check_future,
         )
-
-    def same_as(self, other: Session) -> bool:
-        """The same session (for imports that must not add duplicates)."""
-        return self.to_dict() == other.to_dict()
+        session.id = check_id(data.get("id"))
+        return session
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +337,10 @@ class Step:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Step:
-        return cls(date.fromisoformat(data["date"]), int(data["target"]), str(data["reason"]))
+        """Build from stored or imported data, validating every field."""
+        from tui.core.records import step_values
+
+        return cls(**step_values(data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,18 +447,10 @@ class Goal:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Goal:
-        declined = data.get("declined")
-        return cls(
-            name=str(data["name"]),
-            unit=str(data["unit"]),
-            target=int(data["target"]),
-            kinds=tuple(data.get("kinds") or ()),
-            routine=data.get("routine"),
-            ramp_to=data.get("ramp_to"),
-            ramp_every=data.get("ramp_every"),
-            steps=tuple(Step.from_dict(s) for s in data.get("steps") or ()),
-            declined=date.fromisoformat(declined) if declined else None,
-        )
+        """Build from stored or imported data, validating every field as typed input is."""
+        from tui.core.records import goal_values
+
+        return cls(**goal_values(data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,7 +466,10 @@ class CustomMilestone:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CustomMilestone:
-        return cls(str(data["routine"]), int(data["count"]), data.get("reward"))
+        """Build from stored or imported data, validating every field."""
+        from tui.core.records import milestone_values
+
+        return cls(**milestone_values(data))
 
 
 @dataclass(slots=True)
@@ -445,8 +482,4 @@ class Journal:
     milestones: list[CustomMilestone] = field(default_factory=list)
     celebrated: set[tuple[str, int]] = field(default_factory=set)
     week_start: int = 0
-
-
-def field_names(cls: type) -> list[str]:
-    """Dataclass field names, in order."""
-    return [f.name for f in fields(cls)]
+    pegs: list[Peg] = field(default_factory=list)  # weekly PEG checks, oldest first

@@ -10,6 +10,7 @@ from tui.core.goals import met_weeks_in_a_row, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import routine_counts
 from tui.core.models import Journal
+from tui.core.peg import peg_for_week
 
 
 def status(journal: Journal, day: date) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def status(journal: Journal, day: date) -> dict[str, Any]:
         )
     flares = flare_summary(journal, day)
     change = pain_change(journal, day)
+    peg = peg_for_week(journal, day)
     return {
         "date": day.isoformat(),
         "checkin": checkin.to_dict() if checkin else None,
@@ -69,6 +71,18 @@ def status(journal: Journal, day: date) -> dict[str, Any]:
             }
             for i in insights(journal, day)
         ],
+        "peg": (
+            {
+                "week": peg.week(journal.week_start).isoformat(),
+                "date": peg.date.isoformat(),
+                "pain": peg.pain,
+                "enjoyment": peg.enjoyment,
+                "activity": peg.activity,
+                "score": round(peg.score, 2),
+            }
+            if peg
+            else None
+        ),
         "pain_change": (
             {"mean": round(change.mean_change, 2), "sessions": change.sessions} if change else None
         ),

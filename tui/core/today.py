@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.core.models import Session, routine_key
+from tui.core.text import shown
 
 #: How a group of several sessions of one kind (without a routine) is named.
 KIND_PLURALS = {
@@ -30,20 +31,22 @@ class SessionGroup:
 
     def words(self, *, minutes: bool = True) -> str:
         """`Walk 25 min at Bellhouse Park`, `4 snacks, 17 min`, `Lower Body Strength 2 times,
-        20 min with mother-in-law`; without the minutes when the line already says them."""
+        20 min with mother-in-law`; without the minutes when the line already says them. Her
+        names come literally, any control character in them written out (`shown`)."""
+        name = shown(self.name)
         if self.count == 1:
-            text = self.name if self.is_routine else self.name.capitalize()
+            text = name if self.is_routine else name.capitalize()
             text += f" {self.minutes} min" if minutes else ""
         else:
             if self.is_routine:
-                text = f"{self.name} {self.count} times"
+                text = f"{name} {self.count} times"
             else:
                 text = f"{self.count} {KIND_PLURALS.get(self.name, self.name)}"
             text += f", {self.minutes} min" if minutes else ""
         if self.place:
-            text += f" at {self.place}"
+            text += f" at {shown(self.place)}"
         if self.companion:
-            text += f" with {self.companion}"
+            text += f" with {shown(self.companion)}"
         return text
 
 

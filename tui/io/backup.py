@@ -1,8 +1,9 @@
 """Her whole journal as JSON (a backup she can restore) or CSV (for a spreadsheet).
 
 JSON: `{"app": "gentle-flow", "schema": N, "checkins": [...], "sessions": [...], "goals": [...],
-"milestones": [...], "celebrated": [...], "week_start": W}`; check-ins and sessions carry exactly
-the contract's field names, absent values as null. The last three keys make a restore exact.
+"milestones": [...], "celebrated": [...], "week_start": W, "peg": [...]}`; check-ins and sessions
+carry their `id` and the contract's field names, absent values as null. The keys after `goals` make
+a restore exact; `peg` holds the weekly PEG checks (`date`, `pain`, `enjoyment`, `activity`).
 
 CSV: one table, one row per check-in or session, a `type` column telling which (see
 docs/data-formats.md). Goals are not in the CSV: the JSON export is the full backup.
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.errors import FileProblem, InputError
-from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
+from tui.core.models import Journal, Session
 
 APP = "gentle-flow"
 FORMATS = ("json", "csv")
@@ -49,12 +50,15 @@ def to_json_object(journal: Journal) -> dict[str, Any]:
     return {
         "app": APP,
         "schema": schema_version(),
-        "checkins": [c.to_dict() for _, c in sorted(journal.checkins.items())],
-        "sessions": [s.to_dict() for s in sorted(journal.sessions, key=lambda s: s.date)],
+        "checkins": [{"id": c.id, **c.to_dict()} for _, c in sorted(journal.checkins.items())],
+        "sessions": [
+            {"id": s.id, **s.to_dict()} for s in sorted(journal.sessions, key=lambda s: s.date)
+        ],
         "goals": [g.to_dict() for g in journal.goals],
         "milestones": [m.to_dict() for m in journal.milestones],
         "celebrated": [{"routine": r, "count": n} for r, n in sorted(journal.celebrated)],
         "week_start": journal.week_start,
+        "peg": [p.to_dict() for p in sorted(journal.pegs, key=lambda p: p.date)],
     }
 
 
@@ -83,144 +87,30 @@ def to_csv(journal: Journal) -> str:
     return out.getvalue()
 
 
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP's CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text  # shown as text, never run
+    return text
 
 
 def read_json(path: Path) -> Journal:
     """Read a `gentle export --format json` file into a journal, checking every value.
 
     Anything that is not such an export raises `FileProblem` with one line naming the file
-    and, for a bad value, the item and field.
+    and, for a bad value, the item and field (see `tui.io.json_import`).
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise FileProblem(f"{path}: is a folder, give the .json export file") from None
-    except PermissionError:
-        raise FileProblem(f"{path}: cannot be read (permission denied)") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise FileProblem(
-            f"{path}: not a Gentle Flow JSON export (not valid JSON: {err})"
-        ) from None
-    if not isinstance(data, dict) or data.get("app") != APP:
-        raise FileProblem(f'{path}: not a Gentle Flow JSON export (no "app": "{APP}")')
-    schema = data.get("schema")
-    current = schema_version()
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise FileProblem(f"{path}: not a Gentle Flow JSON export (schema {schema!r})")
-    if schema > current:
-        raise FileProblem(
-            f"{path}: written by a newer Gentle Flow (schema {schema}, this one reads up to "
-            f"{current}); upgrade gentle-flow"
-        )
-    if schema < current:
-        data = _migrated(data)
-    return _journal(path, data)
+    from tui.io.json_import import read_export
 
-
-def _migrated(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring an older export forward with the store's own migrations."""
-    from tui.store import schema as store_schema
-
-    tables = {"_meta": {"1": {"app": APP, "schema": data["schema"]}}}
-    for name in store_schema.TABLES:
-        items = data.get(name)
-        if isinstance(items, list):
-            tables[name] = {str(i): doc for i, doc in enumerate(items, 1) if isinstance(doc, dict)}
-    store_schema.migrate(tables)
-    out = dict(data)
-    for name in store_schema.TABLES:
-        if name in tables:
-            out[name] = list(tables[name].values())
-    return out
-
-
-def _items(path: Path, data: dict[str, Any], name: str) -> list[Any]:
-    items = data.get(name, [])
-    if not isinstance(items, list):
-        raise FileProblem(f"{path}: {name} must be a list")
-    return items
-
-
-def _journal(path: Path, data: dict[str, Any]) -> Journal:
-    journal = Journal()
-    where = ""
-    try:
-        for i, item in enumerate(_items(path, data, "checkins")):
-            where = f"checkins[{i}]"
-            checkin = Checkin.from_dict(_mapping(item))
-            if checkin.date in journal.checkins:
-                raise ValueError(f"a second check-in for {checkin.date}")
-            journal.checkins[checkin.date] = checkin
-        for i, item in enumerate(_items(path, data, "sessions")):
-            where = f"sessions[{i}]"
-            journal.sessions.append(Session.from_dict(_mapping(item)))
-        for i, item in enumerate(_items(path, data, "goals")):
-            where = f"goals[{i}]"
-            journal.goals.append(_goal(_mapping(item)))
-        for i, item in enumerate(_items(path, data, "milestones")):
-            where = f"milestones[{i}]"
-            m = CustomMilestone.from_dict(_mapping(item))
-            journal.milestones.append(m)
-        for i, item in enumerate(_items(path, data, "celebrated")):
-            where = f"celebrated[{i}]"
-            item = _mapping(item)
-            journal.celebrated.add((routine_key(str(item["routine"])), int(item["count"])))
-        where = "week_start"
-        week = data.get("week_start", 0)
-        if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 6:
-            raise ValueError(f"must be a weekday number 0-6, got {week!r}")
-        journal.week_start = week
-    except InputError as err:
-        raise FileProblem(f"{path}: {where}: {err.field}: {err.message}") from None
-    except KeyError as err:
-        raise FileProblem(f"{path}: {where}: missing field {err}") from None
-    except (TypeError, ValueError) as err:
-        raise FileProblem(f"{path}: {where}: {err}") from None
-    journal.checkins = dict(sorted(journal.checkins.items()))
-    journal.sessions.sort(key=lambda s: s.date)
-    return journal
-
-
-def _mapping(item: Any) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise TypeError(f"must be an object, got {type(item).__name__}")
-    return item
-
-
-def _goal(item: dict[str, Any]) -> Goal:
-    """A goal with its values checked (`Goal.from_dict` trusts stored data)."""
-    goal = Goal.from_dict(item)
-    if goal.unit not in ("sessions", "minutes"):
-        raise ValueError(f"unit must be sessions or minutes, got {goal.unit!r}")
-    check = Goal.create(
-        name=goal.name,
-        per_week=goal.target if goal.unit == "sessions" else None,
-        minutes_per_week=goal.target if goal.unit == "minutes" else None,
-        kinds=goal.kinds,
-        routine=goal.routine,
-        created=goal.created if goal.steps else date.min,
-    )
-    return Goal(
-        name=check.name,
-        unit=goal.unit,
-        target=goal.target,
-        kinds=check.kinds,
-        routine=check.routine,
-        ramp_to=goal.ramp_to,
-        ramp_every=goal.ramp_every,
-        steps=goal.steps,
-        declined=goal.declined,
-    )
+    return read_export(path).journal
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -228,10 +118,14 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    from tui.store.storage import atomic_write
+
     try:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        # Atomic and 0600 like her data file: a failed write leaves the old file (or none),
+        # and an existing file's loose mode does not carry over.
+        if output.is_dir():
+            raise IsADirectoryError
+        atomic_write(Path(os.path.realpath(output)), text.encode("utf-8"))
     except IsADirectoryError:
         raise FileProblem(f"{output}: is a folder, give a file name") from None
     except OSError as err:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
+from tui.core.words import count as count  # the one plural rule, re-exported for the importers
 
 
 def new_sessions(
@@ -104,6 +105,11 @@ def merge_journal(existing: Journal, incoming: Journal) -> JournalMerge:
         existing.checkins,
         {d: {k: getattr(c, k) for k in Checkin.FIELDS} for d, c in incoming.checkins.items()},
     )
+    for checkin in checkins.write:
+        if (
+            checkin.date not in existing.checkins
+        ):  # a new entry keeps its id, as on her other device
+            checkin.id = incoming.checkins[checkin.date].id
     sessions, sessions_present = new_sessions(existing.sessions, incoming.sessions)
     names = {g.name.casefold() for g in existing.goals}
     goals = []
@@ -136,8 +142,3 @@ def describe_ignored(ignored: Counter[str]) -> str:
         return "0 ignored"
     reasons = ", ".join(f"{n} {why}" for why, n in ignored.most_common())
     return f"{total} ignored ({reasons})"
-
-
-def count(n: int, one: str, many: str | None = None) -> str:
-    """`1 session`, `3 sessions`, `1 entry`, `2 entries`."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -231,3 +231,43 @@ def _nice_ceiling(value: float) -> float:
 def days_between(first: date, last: date) -> list[date]:
     """Every date from `first` to `last`, inclusive."""
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def weekly_points(
+    title: str,
+    starts: Sequence[date],
+    values: dict[date, float],
+    y_range: tuple[float, float],
+    ticks: Sequence[float],
+    reference: tuple[float, str] | None = None,
+) -> str:
+    """One value per week as points joined by a line (weeks without one are skipped), with an
+    optional dashed reference line and its label."""
+    frame = _Frame(760, 180, 40, 12, 12, 30, 0, max(1, len(starts)), *y_range)
+    out = _open(frame, title)
+    out += _y_axis(frame, ticks)
+    if reference is not None:
+        level, label = reference
+        y = _n(frame.y(level))
+        out.append(
+            f'<line class="reference" x1="{_n(frame.left)}" x2="{_n(frame.width - frame.right)}" '
+            f'y1="{y}" y2="{y}" stroke="{MUTED}" stroke-width="1" stroke-dasharray="4 3"/>'
+            f'<text x="{_n(frame.left + 4)}" y="{_n(frame.y(level) - 4)}" fill="{MUTED}" '
+            f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{escape(label)}</text>'
+        )
+    points = [
+        f"{_n(frame.x(i + 0.5))},{_n(frame.y(values[s]))}"
+        for i, s in enumerate(starts)
+        if s in values
+    ]
+    if len(points) > 1:
+        out.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="{INK}" stroke-width="1.5"/>'
+        )
+    for point in points:
+        cx, cy = point.split(",")
+        out.append(f'<circle class="week" cx="{cx}" cy="{cy}" r="3" fill="{INK}"/>')
+    x_of = {s: frame.x(i + 0.5) for i, s in enumerate(starts)}
+    out += _week_labels(frame, list(starts), x_of)
+    out.append("</svg>")
+    return "".join(out)

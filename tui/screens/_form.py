@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from tui.core.models import IntRange
+from tui.core.text import shown
 
 # Field names as `InputError.field` spells them -> words for the message under the field.
 FIELD_WORDS = {
@@ -99,8 +100,8 @@ def keys_line(*pairs: tuple[str, str]) -> Content:
 
 
 def literal(text: str | None, style: str = "") -> Content:
-    """User text as content that is never read as markup."""
-    return Content.styled(text or "", style)
+    """User text as content that is never read as markup, control characters shown escaped."""
+    return Content.styled(shown(text or "", multiline=True), style)
 
 
 class NumberInput(Input):

@@ -17,6 +17,7 @@ from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
 from tui.core.models import KINDS, Checkin, Journal
+from tui.core.text import shown
 from tui.core.today import moved_words
 from widgets.goal_bar import Progress
 from widgets.plotting import ChartData, Series, rolling_mean
@@ -135,7 +136,7 @@ def today_view(journal: Journal, day: date) -> TodayView:
         lines.append(checkin_lines(checkin))
         if checkin.flare:
             lines.append(Text("Rest day. Rest is the right thing today.", "italic"))
-        note = checkin.note or None
+        note = shown(checkin.note) if checkin.note else None
     today_sessions = sessions_between(journal, day, day + timedelta(days=1))
     if today_sessions:
         total, items = moved_words(today_sessions)
@@ -166,7 +167,7 @@ def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
         if not resting and step_up_offer(goal, journal, day) is not None:
             notes.append("step up? g")
         unit = "min" if goal.unit == "minutes" else ("time" if week.target == 1 else "times")
-        bars.append(Progress(goal.name, week.done, week.target, unit, " · ".join(notes)))
+        bars.append(Progress(shown(goal.name), week.done, week.target, unit, " · ".join(notes)))
     return tuple(bars)
 
 
@@ -221,7 +222,7 @@ def routines_text(journal: Journal, day: date, limit: int = ROUTINES_SHOWN) -> T
     for i, rc in enumerate(counts):
         if i:
             text.append("\n")
-        text.append(rc.routine, "bold")  # her name for it, literally
+        text.append(shown(rc.routine), "bold")  # her name for it, literally
         text.append(f"  {ordinal(rc.count)} time\n")
         text.append(f"  next: {rc.next_milestone}", DIM)
         if rc.reward:

@@ -22,7 +22,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from tui.core.dates import today
-from tui.core.errors import FileProblem, InputError
+from tui.core.errors import FileProblem, InputError, StaleGoal
 from tui.core.goals import (
     WeekProgress,
     accept_step_up,
@@ -296,9 +296,15 @@ class GoalsScreen(Screen[None]):
         target.focus()
         target.scroll_visible(animate=False)
 
-    async def _save(self, goal: Goal, status: Content) -> None:
+    async def _save(self, old: Goal, goal: Goal, status: Content) -> None:
         try:
-            self.store.save_goal(goal)
+            # Applied to the goal as it is in the file now; if the CLI or another window changed
+            # or removed it meanwhile, nothing is written and the screen shows what is there.
+            self.store.update_goal(old.name, lambda _: goal, expected=old)
+        except StaleGoal as exc:
+            self.notify(str(exc), timeout=6)
+            await self.refresh_goals(literal(str(exc)), select=old.name)
+            return
         except (InputError, FileProblem) as exc:
             await self.refresh_goals(Content(str(exc)))
             return
@@ -317,7 +323,9 @@ class GoalsScreen(Screen[None]):
             return
         goal = accept_step_up(card.goal, journal, today())
         await self._save(
-            goal, literal(f"{goal.name}: now {amount(goal.target, goal.unit)}. Well paced.")
+            card.goal,
+            goal,
+            literal(f"{goal.name}: now {amount(goal.target, goal.unit)}. Well paced."),
         )
 
     async def action_decline(self) -> None:
@@ -327,6 +335,7 @@ class GoalsScreen(Screen[None]):
             return
         goal = decline_step_up(card.goal, today())
         await self._save(
+            card.goal,
             goal,
             literal(f"{goal.name}: staying at {amount(goal.target, goal.unit)}. It's not a race."),
         )
@@ -345,6 +354,7 @@ class GoalsScreen(Screen[None]):
             )
             return
         await self._save(
+            card.goal,
             goal,
             literal(
                 f"{goal.name}: now {amount(goal.target, goal.unit)}. Pacing is part of the plan."
@@ -531,7 +541,10 @@ class GoalFormScreen(ModalScreen[str | None]):
             if self.goal is None:
                 self.store.add_goal(goal)
             else:
-                self.store.save_goal(goal, old_name=self.goal.name)
+                self.store.update_goal(self.goal.name, lambda _: goal, expected=self.goal)
+        except StaleGoal as exc:
+            self.query_one("#field-name", Field).show_message(f"{exc} Escape, then edit again.")
+            return
         except InputError as exc:
             name = {"per_week": "target", "minutes_per_week": "target", "kind": "kinds"}.get(
                 exc.field, exc.field

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from datetime import date
 from pathlib import Path
+
+import orjson
+
+from tui.store.schema import TABLES
 
 KEEP = 7
 
@@ -24,19 +29,60 @@ def daily_backup(path: Path, day: date) -> Path | None:
     if target.exists():
         return None
     folder.mkdir(mode=0o700, exist_ok=True)
-    temp = target.with_name(f".{target.name}.tmp")
-    shutil.copyfile(path, temp)
-    os.chmod(temp, 0o600)
-    os.replace(temp, target)
+    _copy(path, target)
     prune(folder, path)
     return target
 
 
+def _copy(path: Path, target: Path) -> None:
+    """Copy through a temp file that is 0600 from its first byte and removed if the copy fails."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out, path.open("rb") as source:
+            shutil.copyfileobj(source, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def holds_entries(path: Path) -> bool:
+    """Whether a (backup) file holds any check-in, session, goal or milestone."""
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return False
+    return isinstance(data, dict) and any(data.get(t) for t in TABLES)
+
+
+def newest_with_entries(path: Path) -> Path | None:
+    """The newest backup of `path` (daily or named) that holds entries, if any."""
+    try:
+        copies = [p for p in backup_dir(path).glob(f"{path.stem}-*{path.suffix}") if p.is_file()]
+    except OSError:
+        return None
+    copies.sort(key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    return next((p for p in copies if holds_entries(p)), None)
+
+
 def prune(folder: Path, path: Path) -> None:
-    """Remove all but the newest `KEEP` daily backups (names sort by date)."""
+    """Remove all but the newest `KEEP` daily backups (names sort by date).
+
+    The newest one that holds entries always stays: if her file was emptied a week ago, the
+    backups made since hold nothing, and the last copy of her real data must outlive them.
+    """
     daily = sorted(folder.glob(f"{path.stem}-????-??-??{path.suffix}"))
-    for old in daily[:-KEEP]:
-        old.unlink(missing_ok=True)
+    old, kept = daily[:-KEEP], daily[-KEEP:]
+    spare = None
+    if old and not any(holds_entries(p) for p in reversed(kept)):
+        spare = next((p for p in reversed(old) if holds_entries(p)), None)
+    for copy in old:
+        if copy != spare:
+            copy.unlink(missing_ok=True)
 
 
 def keep_copy(path: Path, label: str) -> Path:
@@ -44,6 +90,5 @@ def keep_copy(path: Path, label: str) -> Path:
     folder = backup_dir(path)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{path.stem}-{label}{path.suffix}"
-    shutil.copyfile(path, target)
-    os.chmod(target, 0o600)
+    _copy(path, target)
     return target

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
 
+from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
-from tui.core.errors import FileProblem, InputError
+from tui.core.errors import FileProblem, InputError, StaleGoal
 from tui.core.models import (
     Checkin,
     CustomMilestone,
@@ -22,10 +23,13 @@ from tui.core.models import (
     Step,
     routine_key,
 )
+from tui.core.peg import Peg, with_answer
 from tui.store import backups, schema
+from tui.store.history import CHANGES, Recording
+from tui.store.history import stored as _with_id
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
-from tui.store.table import InPlaceTable
+from tui.store.tinydb_compat import InPlaceTable
 
 LOCK_TIMEOUT = 15.0
 FILE_NAME = "gentle.json"
@@ -55,6 +59,7 @@ def _checkin(doc: dict[str, Any]) -> Checkin:
         sleep_quality=doc.get("sleep_quality"),
         flare=bool(doc.get("flare")),
         note=doc.get("note"),
+        id=doc.get("id") or "",
     )
 
 
@@ -69,6 +74,7 @@ def _session(doc: dict[str, Any]) -> Session:
         pain_before=doc.get("pain_before"),
         pain_after=doc.get("pain_after"),
         note=doc.get("note"),
+        id=doc.get("id") or "",
     )
 
 
@@ -83,11 +89,13 @@ def _build_journal(data: dict[str, Any]) -> Journal:
         milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
         celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
         week_start=int(meta.get("week_start", 0)),
+        pegs=sorted(map(Peg.from_dict, data.get("peg", {}).values()), key=lambda p: p.date),
     )
 
 
-class Store:
-    """Her data file. Every change runs under the inter-process lock and is one atomic write."""
+class Store(Recording):
+    """Her data file. Every change runs under the inter-process lock and is one atomic write,
+    and is recorded (see tui/store/history.py) so it can be undone."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -107,6 +115,9 @@ class Store:
     def open(cls, path: str | Path | None = None) -> Store:
         """Open (or prepare to create) the data file; refuse one that is not ours."""
         target = Path(path).expanduser() if path is not None else default_path()
+        # A symlink to her real file: read, lock, back up and write the file it points to, so
+        # the link stays a link (an atomic rename would replace the link with a new file).
+        target = Path(os.path.realpath(target))
         try:
             is_dir = target.is_dir()
         except OSError as exc:
@@ -153,7 +164,22 @@ class Store:
             raise StoreError(self._refusal(f"not a Gentle Flow data file ({exc})")) from None
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {exc.strerror}") from None
+        if not data:
+            self._refuse_if_emptied()
         return data or {}
+
+    def _refuse_if_emptied(self) -> None:
+        """An existing but empty file (0 bytes, blanks, `{}`) whose backups hold her entries was
+        emptied by something else (a sync tool, an editor): starting over would lose them."""
+        if not self.path.exists():
+            return  # a new journal
+        backup = backups.newest_with_entries(self.path)
+        if backup is not None:
+            raise StoreError(
+                f"{self.path} is empty, but its backup {backup} holds your entries. It was left "
+                f"untouched. To restore that backup: cp '{backup}' '{self.path}' (to start "
+                f"afresh instead, move {backup.parent} elsewhere)"
+            )
 
     def _migrate_if_needed(self) -> None:
         data = self._read()
@@ -164,8 +190,16 @@ class Store:
             old = schema.schema_of(data)
             if old == schema.SCHEMA_VERSION:
                 return
+            try:
+                schema.migrate(data)
+                schema.check(data)  # now of this schema: every entry checked before writing
+            except schema.NotOurs as exc:
+                raise StoreError(self._refusal(f"schema {old}, {exc}")) from None
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                why = f"schema {old}, a damaged entry ({type(exc).__name__} {exc})"
+                raise StoreError(self._refusal(why)) from None
+            self._readable(data)  # every entry readable before anything is copied or written
             backups.keep_copy(self.path, f"schema{old}")
-            schema.migrate(data)
             self._storage.write(data)
 
     # -- transactions ------------------------------------------------------------------------
@@ -237,23 +271,18 @@ class Store:
         data = self._read()
         if self._journal is not None and self._journal_generation == self._storage.generation:
             return self._journal
-        try:
-            journal = _build_journal(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
-            why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
-            raise StoreError(self._refusal(why)) from None
+        journal = self._readable(data)
         self._journal = journal
         self._journal_generation = self._storage.generation
         return journal
 
-    def checkin(self, day: date) -> Checkin | None:
-        """The check-in of one date, if any."""
-        return self.journal().checkins.get(day)
-
-    def document_count(self) -> int:
-        data = self._read()
-        return sum(len(data.get(t, {})) for t in ("checkins", "sessions"))
+    def _readable(self, data: dict[str, Any]) -> Journal:
+        try:
+            return _build_journal(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
+            why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
+            raise StoreError(self._refusal(why)) from None
 
     def routine_count(self, routine: str) -> int:
         """How many sessions of a routine there are (cheap: no full journal)."""
@@ -283,44 +312,62 @@ class Store:
         if not clean:
             raise InputError("checkin", "give at least one field (pain, mood, sleep_hours, ...)")
         iso = day.isoformat()
-        with self.transaction():
+        with self.change("log checkin"):
             table = self._db.table("checkins")
             # A plain scan of the stored dicts: TinyDB's Query would test every document twice.
             raw = self._read().get("checkins", {})
             doc_id = next((int(i) for i, doc in raw.items() if doc["date"] == iso), None)
             old = _checkin(raw[str(doc_id)]) if doc_id is not None else Checkin(date=day)
             new = old.merged(clean)
+            doc = _with_id(new)
             if doc_id is None:
-                table.insert(new.to_dict())
+                table.insert(doc)
+                self._record("checkins", None, doc)
             else:
-                table.update(new.to_dict(), doc_ids=[doc_id])
+                self._record("checkins", raw[str(doc_id)], doc)
+                table.update(doc, doc_ids=[doc_id])
         return new
 
     def add_session(self, session: Session) -> None:
-        with self.transaction():
-            self._db.table("sessions").insert(session.to_dict())
+        """Store a session; it gets a fresh id unless it carries one not yet taken."""
+        with self.change("log move"):
+            doc = _with_id(session, self._entry_ids("sessions") if session.id else None)
+            self._db.table("sessions").insert(doc)
+            self._record("sessions", None, doc)
 
     def add_sessions(self, sessions: Iterable[Session]) -> int:
-        docs = [s.to_dict() for s in sessions]
-        if docs:
-            with self.transaction():
+        items = list(sessions)
+        if items:
+            with self.change("add sessions"):
+                taken = self._entry_ids("sessions")
+                docs = [_with_id(s, taken) for s in items]
                 self._db.table("sessions").insert_multiple(docs)
-        return len(docs)
+                for doc in docs:
+                    self._record("sessions", None, doc)
+        return len(items)
 
     def put_checkins(self, checkins: Iterable[Checkin]) -> int:
         """Write whole check-ins (imports): each replaces that date's check-in."""
         items = list(checkins)
         if not items:
             return 0
-        with self.transaction():
+        with self.change("put check-ins"):
             table = self._db.table("checkins")
-            by_date = {doc["date"]: doc.doc_id for doc in table.all()}
+            stored = self._read().get("checkins", {})
+            by_date = {doc["date"]: int(i) for i, doc in stored.items()}
+            taken = self._entry_ids("checkins")
             fresh = []
             for checkin in items:
-                doc = checkin.to_dict()
-                if doc["date"] in by_date:
-                    table.update(doc, doc_ids=[by_date[doc["date"]]])
+                iso = checkin.date.isoformat()
+                if iso in by_date:
+                    old = stored[str(by_date[iso])]
+                    checkin.id = old.get("id") or ""  # the date's check-in keeps its id
+                    doc = _with_id(checkin)
+                    self._record("checkins", old, doc)
+                    table.update(doc, doc_ids=[by_date[iso]])
                 else:
+                    doc = _with_id(checkin, taken)
+                    self._record("checkins", None, doc)
                     fresh.append(doc)
             table.insert_multiple(fresh)
         return len(items)
@@ -333,14 +380,15 @@ class Store:
         return None
 
     def add_goal(self, goal: Goal) -> None:
-        with self.transaction():
+        with self.change("goal add"):
             if self._goal_id(goal.name) is not None:
                 raise InputError("name", f"a goal named {goal.name!r} exists already")
             self._db.table("goals").insert(goal.to_dict())
+            self._record("goals", None, goal.to_dict())
 
     def save_goal(self, goal: Goal, old_name: str | None = None) -> None:
         """Replace the goal of that name (or `old_name`, when renaming); add it if absent."""
-        with self.transaction():
+        with self.change("goal change"):
             doc_id = self._goal_id(old_name or goal.name)
             renamed = old_name and old_name.casefold() != goal.name.casefold()
             if renamed and self._goal_id(goal.name) is not None:
@@ -348,8 +396,39 @@ class Store:
             table = self._db.table("goals")
             if doc_id is None:
                 table.insert(goal.to_dict())
+                self._record("goals", None, goal.to_dict())
             else:  # in place, so the goal keeps its position in her list
+                self._record("goals", self._read()["goals"][str(doc_id)], goal.to_dict())
                 table.update(goal.to_dict(), doc_ids=[doc_id])
+
+    def update_goal(
+        self, name: str, change: Callable[[Goal], Goal], *, expected: Goal | None = None
+    ) -> Goal:
+        """Apply `change` to the goal of that name as it is in the file now, under the lock.
+
+        `expected` is the goal as a screen showed it: if another window or the CLI changed or
+        removed it meanwhile, `StaleGoal` says so and nothing is written (no overwrite of their
+        change, no resurrection of a removed goal). Returns the goal as saved.
+        """
+        with self.change("goal change"):
+            doc_id = self._goal_id(name)
+            if doc_id is None:
+                if expected is None:
+                    self.goal(name)  # raises the error naming the goals there are
+                raise StaleGoal(f"{name} was removed meanwhile (in another window?): not changed.")
+            current = Goal.from_dict(self._read()["goals"][str(doc_id)])
+            if expected is not None and current != expected:
+                raise StaleGoal(
+                    f"{current.name} was changed meanwhile (in another window?): here it is now."
+                )
+            new = change(current)
+            renamed = new.name.casefold() != current.name.casefold()
+            if renamed and self._goal_id(new.name) is not None:
+                raise InputError("name", f"a goal named {new.name!r} exists already")
+            if new != current:
+                self._record("goals", self._read()["goals"][str(doc_id)], new.to_dict())
+                self._db.table("goals").update(new.to_dict(), doc_ids=[doc_id])
+        return new
 
     def goal(self, name: str) -> Goal:
         """The goal of that name (case-insensitive), or InputError naming the known goals."""
@@ -363,18 +442,20 @@ class Store:
 
     def remove_goal(self, name: str) -> str | None:
         """Remove the goal of that name (case-insensitive); returns its stored name, if any."""
-        with self.transaction():
+        with self.change("goal remove"):
             doc_id = self._goal_id(name)
             if doc_id is None:
                 return None
             table = self._db.table("goals")
             doc = table.get(doc_id=doc_id)
+            self._record("goals", self._read()["goals"][str(doc_id)], None)
             table.remove(doc_ids=[doc_id])
             return str(doc["name"]) if isinstance(doc, dict) else name
 
     def add_milestone(self, milestone: CustomMilestone) -> None:
-        with self.transaction():
+        with self.change("milestone add"):
             self._db.table("milestones").insert(milestone.to_dict())
+            self._record("milestones", None, milestone.to_dict())
 
     def mark_celebrated(self, routine: str, count: int) -> None:
         with self.transaction():
@@ -394,9 +475,29 @@ class Store:
             meta["week_start"] = weekday
             self._storage.write(data)
 
-    def replace_journal(self, journal: Journal) -> None:
-        """Make the file hold exactly `journal` (demo data, a restore into an empty file)."""
-        with self.transaction():
+    def log_peg(self, peg: Peg) -> Peg | None:
+        """Save a weekly PEG check; returns the answer of its week that it replaced, if any."""
+        with self.change("peg"):
+            week_start = int((schema.meta_of(self._read()) or {}).get("week_start", 0))
+            table = self._db.table("peg")
+            docs = {doc.doc_id: Peg.from_dict(doc) for doc in table.all()}
+            kept = {id(p) for p in with_answer(docs.values(), peg, week_start)}
+            gone = [i for i, p in docs.items() if id(p) not in kept]  # its week's other answer
+            raw = self._read().get("peg", {})
+            for doc_id in gone:
+                self._record("peg", raw[str(doc_id)], None)
+            table.remove(doc_ids=gone)
+            table.insert(peg.to_dict())
+            self._record("peg", None, peg.to_dict())
+        return docs[gone[0]] if gone else None
+
+    def replace_journal(self, journal: Journal, demo: dict[str, Any] | None = None) -> None:
+        """Make the file hold exactly `journal` (demo data, a restore into an empty file).
+
+        Recorded as one change that replaced everything (see `Change.reset`): what it replaced,
+        and the demo's parameters (`demo`) or the restore's counts, not ten years of entries."""
+        with self.change("demo" if demo else "restore"):
+            old = self._read()
             meta = schema.new_meta()
             meta["week_start"] = journal.week_start
             data: dict[str, Any] = {schema.META: {"1": meta}}
@@ -404,13 +505,23 @@ class Store:
             def table(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
                 return {str(i): doc for i, doc in enumerate(docs, start=1)}
 
-            data["checkins"] = table(c.to_dict() for c in journal.checkins.values())
-            data["sessions"] = table(s.to_dict() for s in journal.sessions)
+            checkin_ids: set[str] = set()
+            session_ids: set[str] = set()
+            data["checkins"] = table(_with_id(c, checkin_ids) for c in journal.checkins.values())
+            data["sessions"] = table(_with_id(s, session_ids) for s in journal.sessions)
             data["goals"] = table(g.to_dict() for g in journal.goals)
             data["milestones"] = table(m.to_dict() for m in journal.milestones)
             data["celebrated"] = table(
                 {"routine": r, "count": c, "date": None} for r, c in sorted(journal.celebrated)
             )
+            for name in RESET_TABLES:
+                for doc in old.get(name, {}).values():
+                    self._record(name, doc, None)
+            counts = {name: len(data[name]) for name in ("checkins", "sessions", "goals")}
+            self._reset = {"demo": demo} if demo is not None else {"restore": counts}
+            if CHANGES in old:
+                data[CHANGES] = old[CHANGES]
+            data["peg"] = table(p.to_dict() for p in journal.pegs)
             self._storage.write(data)
             self._db = self._new_db()
 

@@ -4,6 +4,8 @@ Version history:
 - 1: the first layout: sessions stored `duration` (minutes) and `companion`;
   check-ins stored `sleep`.
 - 2: field names as in the product contract (`minutes`, `with`, `sleep_hours`), goals with steps.
+- 3: every check-in and session has a stable random `id`; a `changes` table records each change
+  (see tui/core/changes.py).
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ from itertools import repeat
 from operator import methodcaller
 from typing import Any
 
+from tui.core import records
+
 APP = "gentle-flow"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "_meta"
-TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated")
+TABLES = ("checkins", "sessions", "goals", "milestones", "celebrated", "peg")
 
 
 # What every document of the current schema must carry, so reading it can never fail half way.
 REQUIRED: dict[str, tuple[tuple[str, type], ...]] = {
-    "checkins": (("date", str),),
-    "sessions": (("date", str), ("kind", str), ("minutes", int)),
+    "checkins": (("date", str), ("id", str)),
+    "sessions": (("date", str), ("kind", str), ("minutes", int), ("id", str)),
     "goals": (("name", str), ("unit", str), ("target", int)),
+    "peg": (("date", str), ("pain", int), ("enjoyment", int), ("activity", int)),
 }
 
 
@@ -50,7 +55,7 @@ def check(data: Any) -> None:
     if meta is None or meta.get("app") != APP:
         raise NotOurs("not a Gentle Flow data file (no gentle-flow marker)")
     schema = meta.get("schema")
-    if not isinstance(schema, int) or schema < 1:
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise NotOurs(f"not a Gentle Flow data file (schema {schema!r})")
     if schema > SCHEMA_VERSION:
         raise NotOurs(
@@ -71,6 +76,19 @@ def check(data: Any) -> None:
                 ):
                     bad = next(i for i, d in docs.items() if not isinstance(d.get(key), kind))
                     raise NotOurs(f"a damaged entry ({name} #{bad} lacks {_names(keys)})")
+        check_entries(data)
+
+
+def check_entries(data: dict[str, Any]) -> None:
+    """Raise `NotOurs` naming the first entry (or setting) that breaks the rules typed input
+    follows: a file the app cannot fully read is refused before anything could rewrite it."""
+    week = (meta_of(data) or {}).get("week_start", 0)
+    if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 6:
+        raise NotOurs(f"a damaged setting (week_start must be 0-6, got {week!r})")
+    try:
+        records.check_stored(data)
+    except records.DamagedEntry as exc:
+        raise NotOurs(f"a damaged entry ({exc})") from None
 
 
 def _names(keys: tuple[tuple[str, type], ...]) -> str:
@@ -103,7 +121,16 @@ def _v1_to_v2(data: dict[str, Any]) -> None:
             ]
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> None:
+    from tui.core.ids import new_id
+
+    for name in ("checkins", "sessions"):
+        for doc in data.get(name, {}).values():
+            if not doc.get("id"):
+                doc["id"] = new_id()
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any]) -> int:

@@ -135,10 +135,6 @@ class AtomicStorage(Storage):
             self._data = None
             self._stamp = None
 
-    def changed_on_disk(self) -> bool:
-        """Whether another process replaced the file since we last read it."""
-        return self._data is None or file_stamp(self.path) != self._stamp
-
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
         self.generation += 1

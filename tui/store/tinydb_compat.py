@@ -4,6 +4,11 @@ TinyDB's `Table._update_table` turns every stored id into an int (a copy of the 
 the operation change that copy, then turns the ids back into strings (a second copy). At 10,000
 documents that is about 3 ms of every insert, as much again as writing the file. Here the operation
 works on a view with int keys over the stored dict itself, so an insert touches one entry.
+
+The one place that leans on a private name of TinyDB (`Table._update_table`, the funnel that
+every insert, update and remove goes through in TinyDB 4.x). tests/store/test_tinydb_compat.py
+fails loudly when a TinyDB release changes it: then drop this class (the stock `Table` works,
+only slower) rather than patch around a new shape.
 """
 
 from __future__ import annotations

@@ -1,0 +1,118 @@
+"""Speed as she feels it: key to form, Enter to the updated dashboard, in a real terminal (tmux).
+
+Run by hand (not a test; needs tmux):  python bench/bench_keys.py [--rounds 7] [--years 1 20]
+
+Gentle Flow runs on a demo file of each size; bench/bare_app.py (a bare Textual app that pushes a
+modal with five inputs and updates one label) runs beside it, alternated round by round. Each round
+sends keys with `tmux send-keys` and polls `capture-pane` until the screen shows the result:
+  form:  `l` -> the form's key line ("enter save") is on screen.   Target <= 1.5x the bare app.
+  save:  a pain digit and Enter -> "Pain N ·" is on the dashboard. Target <= 3x the bare app, and
+         the twenty-year file no more than 1.2x the one-year file.
+Polling costs a few ms a look, the same for both apps: the ratios are what count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FORM_MARK = "enter save"
+POLL = 0.002
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def screen(session: str) -> str:
+    return tmux("capture-pane", "-p", "-t", session)
+
+
+def wait_for(session: str, text: str, gone: str | None = None, limit: float = 30.0) -> float:
+    """Seconds until `text` is on screen (and `gone` is not)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        shown = screen(session)
+        if text in shown and (gone is None or gone not in shown):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    raise SystemExit(f"{session}: {text!r} never showed:\n{screen(session)}")
+
+
+class Session:
+    """One app in its own tmux session at 120x40."""
+
+    def __init__(self, name: str, command: list[str]) -> None:
+        self.name = name
+        tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", shlex.join(command))
+
+    def form(self) -> float:
+        start = time.perf_counter()
+        tmux("send-keys", "-t", self.name, "l")
+        wait_for(self.name, FORM_MARK)
+        return time.perf_counter() - start
+
+    def save(self, pain: int) -> float:
+        tmux("send-keys", "-t", self.name, str(pain))
+        time.sleep(0.05)  # the digit lands in the form before the clock starts
+        start = time.perf_counter()
+        tmux("send-keys", "-t", self.name, "Enter")
+        wait_for(self.name, f"Pain {pain} ·", gone=FORM_MARK)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def measure(years: int, rounds: int, tmp: Path) -> tuple[float, float]:
+    db = tmp / f"y{years}.json"
+    gentle = [sys.executable, "-m", "tui", "--db", str(db)]
+    subprocess.run([*gentle, "demo", "--days", str(365 * years)], check=True, capture_output=True)
+    ours = Session("gentle-bench", gentle)
+    bare = Session("bare-bench", [sys.executable, str(HERE / "bare_app.py")])
+    try:
+        wait_for(ours.name, "This week")
+        wait_for(bare.name, "ready")
+        form_ratios, save_ratios, ours_save = [], [], []
+        for i in range(rounds):
+            pain = 3 + i % 6
+            form_ratios.append(ours.form() / bare.form())
+            mine = ours.save(pain)
+            save_ratios.append(mine / bare.save(pain))
+            ours_save.append(mine)
+    finally:
+        ours.close()
+        bare.close()
+    form, save = statistics.median(form_ratios), statistics.median(save_ratios)
+    print(
+        f"{years:2} year(s), {db.stat().st_size / 1e6:4.1f} MB: "
+        f"key -> form {form:4.2f}x the bare app (<= 1.5); Enter -> dashboard {save:4.2f}x (<= 3), "
+        f"{statistics.median(ours_save) * 1000:.0f} ms"
+    )
+    return form, statistics.median(ours_save)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 20])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        saves = {y: measure(y, args.rounds, Path(tmp))[1] for y in args.years}
+    if len(saves) > 1:
+        small, large = saves[min(saves)], saves[max(saves)]
+        print(
+            f"Enter -> dashboard at {max(saves)} vs {min(saves)} year(s): "
+            f"{large / small:.2f}x (<= 1.2)"
+        )
+
+
+if __name__ == "__main__":
+    main()
