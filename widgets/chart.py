@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from widgets.plotting import ChartData
 
-# `widgets.plotting` (and the thread pool) are imported when a chart first draws: an empty chart,
+# `widgets.drawing` (and the thread pool) are imported when a chart first draws: an empty chart,
 # as in the app's first frame, needs neither.
 
 #: One component class per series colour, as many as `widgets.plotting.MAX_SERIES` (a test
@@ -55,6 +55,8 @@ class Chart(Widget):
         height: 1fr;
         min-height: 5;
         color: $foreground-muted;
+        text-wrap: nowrap;  /* a line too long is cut at the edge (the legend with an ellipsis) */
+        text-overflow: ellipsis;
     }
     Chart > .chart--series-1 { color: $primary; }
     Chart > .chart--series-2 { color: $secondary; }
@@ -145,7 +147,7 @@ class Chart(Widget):
 
     @work(exclusive=True, group="chart")
     async def _draw(self, key: _Key) -> None:
-        from widgets.plotting import build_chart
+        from widgets.drawing import build_chart
 
         data, width, height = key
         if self.draw_in_thread:
@@ -161,16 +163,34 @@ class Chart(Widget):
         self.post_message(self.Drawn(self))
 
     def _palette(self) -> list[Style]:
-        return [self.get_component_rich_style(name, partial=True) for name in _SERIES_CLASSES]
+        """The series styles; a colour with alpha (`$foreground 40%`) is blended over the chart's
+        background, so that series can differ in lightness alone (in a theme of one grey)."""
+        background = self.background_colors[1]
+        palette = []
+        for name in _SERIES_CLASSES:
+            style = self.get_component_rich_style(name, partial=True)
+            color = self.get_component_styles(name).color
+            if color.a < 1:
+                style += Style(color=(background + color).rich_color)
+            palette.append(style)
+        return palette
 
     def _legend_line(self, data: ChartData, palette: list[Style]) -> Text:
+        """`█ walk   █ snack`: each series shown, its mark in its colour; closer together when
+        the chart is narrow, and cut with "…" when even that does not fit."""
         line = Text(no_wrap=True, overflow="ellipsis")
-        for i, series in enumerate(data.series[: len(palette)]):
-            mark = {"bar": "█", "points": "⠂", "line": "─"}[series.style]
-            if i:
-                line.append("   ")
-            line.append(mark + " ", palette[i])
-            line.append(series.name)  # appended as plain text: never markup
+        for gap in ("   ", " "):
+            line = Text(no_wrap=True, overflow="ellipsis")
+            for i, series in enumerate(data.series[: len(palette)]):
+                if not any(series.values):
+                    continue  # nothing of it in this window (a kind she did not do)
+                mark = {"bar": "█", "points": "⠂", "line": "─", "dotted": "┈"}[series.style]
+                if line:
+                    line.append(gap)
+                line.append(mark + " ", palette[i])
+                line.append(series.name)  # appended as plain text: never markup
+            if line.cell_len <= self.content_size.width:
+                break
         return line
 
     def render(self) -> Text:

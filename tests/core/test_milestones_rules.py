@@ -124,3 +124,29 @@ def test_routines_list_the_most_recently_done_first_under_her_latest_spelling() 
     rows = routine_counts(journal(sessions), TODAY)
     assert [r.routine for r in rows] == ["lower body strength", "Cooldown"]
     assert rows[0].last_done == TODAY
+
+
+def test_after_one_session_the_next_milestone_has_no_date() -> None:
+    (row,) = routine_counts(journal(done(1)), TODAY)
+    assert row.next_milestone == 10
+    assert row.projected is None
+
+
+def test_three_weeks_of_history_are_too_few_for_a_date() -> None:
+    # Every day for 28 days: the first session 27 days ago, less than four weeks of history.
+    (row,) = routine_counts(journal(done(28)), TODAY)
+    assert row.projected is None
+
+
+def test_four_weeks_of_history_give_a_date_at_their_own_pace() -> None:
+    # One every other day, the first 28 days ago: 15 sessions in 29 days.
+    (row,) = routine_counts(journal(done(15, every=2)), TODAY)
+    assert row.next_milestone == 25
+    assert row.projected == TODAY + timedelta(days=round(10 * 29 / 15))
+
+
+def test_a_routine_is_counted_as_it_stood_on_the_day_asked_about() -> None:
+    # The clinician report of an earlier period counts up to its last day.
+    (row,) = routine_counts(journal(done(12)), TODAY - timedelta(days=3))
+    assert row.count == 9
+    assert row.last_done == TODAY - timedelta(days=3)

@@ -67,3 +67,9 @@ def test_status_lists_routines_with_count_and_next_milestone() -> None:
     assert routine["routine"] == "lower body strength"
     assert routine["count"] == 2
     assert routine["next_milestone"] == 10
+
+
+def test_status_gives_no_milestone_date_from_a_few_days_of_a_routine() -> None:
+    (routine,) = status(her_week(), TODAY)["routines"]
+    assert routine["next_milestone"] == 10
+    assert routine["projected"] is None

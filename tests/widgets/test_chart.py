@@ -97,3 +97,65 @@ async def test_a_chart_with_nothing_to_draw_says_so_in_words() -> None:
 
 def test_the_chart_has_a_colour_for_every_series_plotting_draws() -> None:
     assert len(Chart.COMPONENT_CLASSES) == MAX_SERIES
+
+
+KINDS = ChartData(
+    labels=tuple(f"{d} Nov" for d in range(1, 8)),
+    series=(
+        Series("walk", (20.0, 0, 0, 30.0, 0, 0, 25.0), "bar"),
+        Series("strength", (0.0,) * 7, "bar"),  # not done this week
+        Series("snack", (4.0, 3.0, 0, 0, 5.0, 0, 2.0), "bar"),
+    ),
+    y_min=0,
+    bucket="per_day",
+)
+
+
+class Shaded(OneChart):
+    """Series told apart by lightness alone, as in a theme of one grey."""
+
+    CSS = """
+    Chart > .chart--series-1 { color: $foreground 90%; }
+    Chart > .chart--series-3 { color: $foreground 40%; }
+    """
+
+
+async def test_the_legend_names_only_what_the_chart_shows_each_in_its_own_mark() -> None:
+    app = OneChart(KINDS)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        assert chart.render_line(0).text.rstrip() == "█ walk   █ snack"
+    dotted = ChartData(("1 Nov",), (Series("sleep", (3.0,)), Series("mood", (4.0,), "dotted")))
+    app = OneChart(dotted)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        assert chart.render_line(0).text.rstrip() == "─ sleep   ┈ mood"
+
+
+async def test_series_can_differ_in_lightness_alone() -> None:
+    app = Shaded(KINDS)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        legend = chart.render_line(0)
+        walk, snack = (s.style.color for s in legend if s.text == "█ " and s.style)
+    assert walk is not None and snack is not None and walk != snack
+    assert sum(walk.get_truecolor()) > sum(snack.get_truecolor())  # walk lighter
+
+
+async def test_a_narrow_chart_draws_its_legend_closer_and_never_wraps_a_line() -> None:
+    four = ChartData(
+        labels=KINDS.labels,
+        series=(*KINDS.series, Series("stretch", (5.0,) * 7, "bar")),
+        y_min=0,
+        bucket="per_day",
+    )
+    app = OneChart(four)
+    async with app.run_test(size=(26, 10)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        lines = [chart.render_line(y).text.rstrip() for y in range(10)]
+    assert lines[0] == "█ walk █ snack █ stretch"
+    assert "└" in lines[-2] and lines[-1].endswith("7 Nov")  # the x labels still on screen

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from widgets.drawing import build_chart
 from widgets.plotting import (
     ChartData,
     Series,
     bucket_bounds,
-    build_chart,
     downsample,
     nice_ticks,
     rolling_mean,
@@ -49,6 +49,12 @@ def test_ticks_are_round_numbers_covering_the_range() -> None:
     assert nice_ticks(0, 10, 3) == (0, 5, 10)
 
 
+def test_the_top_tick_sits_just_above_the_longest_day() -> None:
+    assert nice_ticks(0, 60, 3) == (0, 30, 60)  # not 0, 50, 100
+    assert nice_ticks(0, 160, 3) == (0, 80, 160)
+    assert nice_ticks(0, 7, 4) == (0, 3, 6, 9)  # whole minutes only
+
+
 def test_a_line_chart_fits_its_box_and_draws_each_series_in_its_own_sentinel_colour() -> None:
     values = tuple(float(i % 10) for i in range(300))
     data = ChartData(
@@ -78,3 +84,46 @@ def test_stacked_bars_use_whole_numbers_on_the_axis() -> None:
     axis_labels = [line.split("┤")[0].strip() for line in lines if "┤" in line]
     assert axis_labels and all(label.isdigit() for label in axis_labels)
     assert "e" not in "".join(axis_labels)  # no 4e1-style labels
+
+
+def four_weeks(minutes: dict[int, float]) -> ChartData:
+    """28 days of walks, `minutes` by day index, the rest zero."""
+    return ChartData(
+        labels=tuple(f"{d} Nov" for d in range(1, 29)),
+        series=(Series("walk", tuple(minutes.get(i, 0.0) for i in range(28)), "bar"),),
+        y_min=0,
+        bucket="per_day",
+        label_steps=(7, 14, 28),
+    )
+
+
+def test_too_narrow_for_a_bar_a_day_the_chart_draws_whole_weeks_labelled_as_weeks() -> None:
+    lines = plain(build_chart(four_weeks({i: 10.0 for i in range(28)}), 24, 8))
+    assert "wk 22 Nov" in lines[-1]
+    assert all(len(line) <= 24 for line in lines)
+    axis_labels = [line.split("┤")[0].strip() for line in lines if "┤" in line]
+    assert axis_labels[0] == "10"  # a week of 10 minutes a day is still 10 a day
+
+
+def test_wide_enough_every_day_is_its_own_bar_and_the_newest_is_labelled() -> None:
+    lines = plain(build_chart(four_weeks({0: 5.0, 27: 120.0}), 40, 8))
+    assert lines[-1].rstrip().endswith("28 Nov")
+    assert lines[0].startswith("120┤")
+    assert lines[0].rstrip().endswith(("▌", "▐", "█"))  # today's bar reaches the top, last
+
+
+def test_four_weeks_without_movement_are_nothing_to_draw() -> None:
+    assert not four_weeks({}).has_values()  # the chart says its empty text instead of 0.5 ticks
+    assert four_weeks({3: 2.0}).has_values()
+
+
+def test_a_long_series_of_bars_still_fits_its_box() -> None:
+    data = ChartData(
+        labels=tuple(f"d{i}" for i in range(400)),
+        series=(Series("walk", tuple(float(i % 50) for i in range(400)), "bar"),),
+        y_min=0,
+        bucket="per_day",
+    )
+    lines = plain(build_chart(data, 30, 8))
+    assert len(lines) == 8 and all(len(line) <= 30 for line in lines)
+    assert lines[-1].rstrip().endswith("d382")  # the newest run, labelled by its first day

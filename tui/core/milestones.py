@@ -10,6 +10,9 @@ from tui.core.models import CustomMilestone, Journal, routine_key
 DEFAULT_MILESTONES = (10, 25, 50, 100, 150, 200)
 EVERY_AFTER = 50
 PACE_DAYS = 56  # the recent pace is judged over the last eight weeks
+#: A date is projected only from at least four weeks of that routine's history: after one
+#: session, a pace (and so a date) would be a guess.
+MIN_HISTORY_DAYS = 28
 
 
 def is_default_milestone(count: int) -> bool:
@@ -59,7 +62,7 @@ class RoutineCount:
     count: int
     next_milestone: int
     reward: str | None
-    projected: date | None  # when the next milestone comes at the recent pace
+    projected: date | None  # when the next milestone comes at the recent pace (see `projection`)
     last_done: date
 
     @property
@@ -67,28 +70,48 @@ class RoutineCount:
         return self.next_milestone - self.count
 
 
+def projection(first: date, recent: int, to_go: int, day: date) -> date | None:
+    """When `to_go` more sessions come, at the pace of the `recent` sessions done in the last
+    `PACE_DAYS` up to `day`, of a routine first done on `first`.
+
+    None with less than `MIN_HISTORY_DAYS` of history (from `first` to `day`) or no recent
+    session. A history shorter than `PACE_DAYS` is the window the pace is judged over.
+    """
+    history = (day - first).days
+    if history < MIN_HISTORY_DAYS or not recent or to_go <= 0:
+        return None
+    window = min(PACE_DAYS, history + 1)
+    return day + timedelta(days=round(to_go * window / recent))
+
+
 def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
-    """Every routine with its count, most recently done first."""
-    counts: dict[str, int] = {}
+    """Every routine with its count up to `day`, most recently done first."""
     names: dict[str, str] = {}
-    last: dict[str, date] = {}
+    counts: dict[str, int] = {}
     recent: dict[str, int] = {}
+    first: dict[str, date] = {}
+    last: dict[str, date] = {}
     since = day - timedelta(days=PACE_DAYS)
     for s in journal.sessions:
-        if not s.routine:
+        done = s.date
+        if not s.routine or done > day:
             continue
         key = routine_key(s.routine)
-        counts[key] = counts.get(key, 0) + 1
-        if key not in last or s.date >= last[key]:
-            last[key] = s.date
-            names[key] = s.routine
-        if since < s.date <= day:
+        if key not in counts:
+            counts[key] = 0
+            first[key] = done
+        counts[key] += 1
+        if done < first[key]:  # a journal not kept by date (the store's is)
+            first[key] = done
+        if done > since:
             recent[key] = recent.get(key, 0) + 1
+        if key not in last or done >= last[key]:
+            last[key] = done
+            names[key] = s.routine
     result = []
     for key, count in counts.items():
         nxt, reward = next_milestone(names[key], count, journal.milestones)
-        pace = recent.get(key, 0) / PACE_DAYS
-        projected = day + timedelta(days=round((nxt - count) / pace)) if pace else None
+        projected = projection(first[key], recent.get(key, 0), nxt - count, day)
         result.append(RoutineCount(names[key], count, nxt, reward, projected, last[key]))
     result.sort(key=lambda r: (r.last_done, r.count), reverse=True)
     return result

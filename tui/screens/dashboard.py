@@ -30,7 +30,9 @@ from widgets.goal_bar import GoalBars
 from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from tui.screens.dashboard_data import DashboardData
+    from rich.console import Console
+
+    from tui.screens.dashboard_data import DashboardData, TodayView
     from tui.store import Store
 
 NO_GOALS = "No weekly goals yet. g sets one: small and attainable, it's the long game."
@@ -47,6 +49,85 @@ def _titled(widget: Widget, title: str) -> Widget:
     widget.add_class("panel", update=False)
     widget.border_title = title
     return widget
+
+
+def _rows(text: Text, width: int, console: Console) -> int:
+    return len(text.wrap(console, width)) if text.plain else 0
+
+
+def _clipped(text: Text, width: int, rows: int, console: Console) -> Text:
+    """`text` in at most `rows` lines of `width` cells, ending with "…" when it was cut."""
+    lines = text.wrap(console, width)
+    if len(lines) <= rows:
+        return text
+    kept = list(lines[: max(rows, 0)])
+    if not kept:
+        return Text()
+    last = kept[-1]
+    last.rstrip()
+    last.truncate(width - 1)
+    last.append("…")
+    return Text("\n").join(kept)
+
+
+def _moved_line(
+    head: Text, items: tuple[str, ...], style: str, width: int, rows: int, console: Console
+) -> Text:
+    """The movement line: `head`, then as many of the groups as fit in `rows` lines, then
+    "… N more" for the rest."""
+
+    def line(shown: int) -> Text:
+        text = head.copy()
+        text.append("; ".join(items[:shown]), style)  # her names, as plain text
+        if shown < len(items):
+            text.append(f"{'; ' if shown else ''}… {len(items) - shown} more", style)
+        return text
+
+    fitting = (line(n) for n in range(len(items), 0, -1))
+    return next((t for t in fitting if _rows(t, width, console) <= rows), line(0))
+
+
+def fit_today(view: TodayView, width: int, height: int, console: Console) -> Text:
+    """The Today panel in `width` x `height` cells: the check-in, then her note, then the
+    movement line, then the invitation. Movement is never pushed out by a long note: the note
+    gets what room is left, and ends with "…" when cut."""
+    fixed = [*view.lines]
+    left = height - sum(_rows(t, width, console) for t in fixed)
+    if view.footer is not None:
+        left -= _rows(view.footer, width, console)
+    moved = None
+    if view.moved is not None:
+        budget = max(1, left - (1 if view.note else 0))  # a line kept for her note
+        moved = _moved_line(view.moved, view.items, view.item_style, width, budget, console)
+        left -= _rows(moved, width, console)
+    parts = list(fixed)
+    if view.note and left > 0:
+        parts.append(_clipped(Text(view.note, "dim"), width, left, console))
+    parts += [part for part in (moved, view.footer) if part is not None]
+    return Text("\n").join(parts)
+
+
+class TodayPanel(Widget):
+    """Today's check-in and movement, fitted to the panel (see `fit_today`)."""
+
+    DEFAULT_CSS = "TodayPanel { height: auto; }"
+
+    def __init__(self, content: Text | TodayView | str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = content
+
+    def update(self, content: Text | TodayView | str) -> None:
+        self.content = content
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        content = self.content
+        if isinstance(content, str):
+            return Text(content)
+        if isinstance(content, Text):
+            return content
+        width, height = self.content_size
+        return fit_today(content, max(1, width), max(1, height), self.app.console)
 
 
 class DashboardScreen(Screen[None]):
@@ -82,7 +163,7 @@ class DashboardScreen(Screen[None]):
         yield Static(self._title_text(data), id="title-line")
         with VerticalScroll(id="dash-body", can_focus=False):
             with Horizontal(id="top-row", classes="row"):
-                yield _titled(Static(data.today if data else PENDING, id="today"), "Today")
+                yield _titled(TodayPanel(data.today if data else PENDING, id="today"), "Today")
                 goals = GoalBars(
                     data.goals if data else (), empty_text=NO_GOALS if data else PENDING, id="goals"
                 )
@@ -146,7 +227,7 @@ class DashboardScreen(Screen[None]):
             return
         self.set_class(data.first_run, "-first-run")
         self.query_one("#title-line", Static).update(self._title_text(data))
-        self.query_one("#today", Static).update(data.today)
+        self.query_one("#today", TodayPanel).update(data.today)
         self.query_one("#flares", Static).update(data.flares)
         self.query_one("#flares-narrow", Static).update(data.flares)
         self.query_one("#routines", Static).update(data.routines)

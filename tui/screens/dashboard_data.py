@@ -7,7 +7,6 @@ Wording counts what was done: never missed, failed or broken.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,8 +16,9 @@ from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
-from tui.core.models import KINDS, Checkin, Journal, Session
+from tui.core.models import KINDS, Checkin, Journal
 from tui.core.text import shown
+from tui.core.today import moved_words
 from widgets.goal_bar import Progress
 from widgets.plotting import ChartData, Series, rolling_mean
 
@@ -27,6 +27,7 @@ SLEEP_WORDS = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "very good"}
 TREND_DAYS = 84  # twelve weeks of pain, sleep and mood
 MOVE_DAYS = 28  # four weeks of movement minutes
 ROUTINES_SHOWN = 4
+WEEKS = (7, 14, 28, 56)  # days between two date labels on a chart: whole weeks
 DIM = "dim"
 
 
@@ -36,7 +37,7 @@ class DashboardData:
 
     day: date
     first_run: bool
-    today: Text
+    today: Text | TodayView  # the first run's welcome, or her day
     goals: tuple[Progress, ...]
     flares: Text
     routines: Text
@@ -55,7 +56,7 @@ def build(journal: Journal, day: date) -> DashboardData:
     return DashboardData(
         day=day,
         first_run=first_run,
-        today=welcome_text() if first_run else today_text(journal, day),
+        today=welcome_text() if first_run else today_view(journal, day),
         goals=goal_progress(journal, day),
         flares=flares_text(flares),
         routines=routines_text(journal, day),
@@ -111,56 +112,45 @@ def checkin_lines(checkin: Checkin) -> Text:
     return Text(" · ").join(parts)
 
 
-def sessions_line(sessions: Iterable[Session]) -> Text:
-    """`Walk 20 min at Bellhouse Park; Lower Body Strength 10 min with mother-in-law`."""
-    text = Text()
-    for i, s in enumerate(sessions):
-        if i:
-            text.append("; ")
-        text.append(shown(s.routine or s.kind.capitalize()))  # her names, literally
-        text.append(f" {s.minutes} min")
-        if s.place:
-            text.append(" at ")
-            text.append(shown(s.place))
-        if s.companion:
-            text.append(" with ")
-            text.append(shown(s.companion))
-    return text
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    """The Today panel's parts; the screen fits them to the panel (the movement line first)."""
+
+    lines: tuple[Text, ...]  # the check-in (or the invitation to log it), the rest-day line
+    note: str | None  # her note, shown literally
+    moved: Text | None  # the movement line's head: `Moved 51 min: `
+    items: tuple[str, ...]  # one phrase per group of like sessions (her names, literally)
+    footer: Text | None  # the invitation to log movement
+    item_style: str = ""  # yesterday's movement is dim
 
 
-def today_text(journal: Journal, day: date) -> Text:
-    """Today's check-in (or an invitation to log it) and today's movement."""
+def today_view(journal: Journal, day: date) -> TodayView:
+    """Today's check-in (or an invitation to log it) and today's movement, grouped."""
     checkin = journal.checkins.get(day)
-    text = Text()
+    lines: list[Text] = []
+    note = None
     if checkin is None or checkin.is_empty():
-        text.append("Not logged yet today.\n")
-        text.append("l", "bold")
-        text.append(" check-in: pain, sleep, mood\n")
+        lines.append(Text("Not logged yet today."))
+        lines.append(Text.assemble(("l", "bold"), " check-in: pain, sleep, mood"))
     else:
-        text.append_text(checkin_lines(checkin))
-        text.append("\n")
+        lines.append(checkin_lines(checkin))
         if checkin.flare:
-            text.append("Rest day. Rest is the right thing today.\n", "italic")
-        if checkin.note:
-            text.append(shown(checkin.note), DIM)  # her note, literally
-            text.append("\n")
+            lines.append(Text("Rest day. Rest is the right thing today.", "italic"))
+        note = shown(checkin.note) if checkin.note else None
     today_sessions = sessions_between(journal, day, day + timedelta(days=1))
     if today_sessions:
-        minutes = sum(s.minutes for s in today_sessions)
-        text.append(f"Moved {minutes} min: ", "bold")
-        text.append_text(sessions_line(today_sessions))
-    else:
-        yesterday = sessions_between(journal, day - timedelta(days=1), day)
-        if yesterday:
-            line = sessions_line(yesterday)
-            line.stylize(DIM)
-            text.append("Yesterday: ", DIM)
-            text.append_text(line)
-            text.append("\n")
-        text.append("m", "bold")
-        text.append(" log movement, even a 2-minute snack")
-    text.rstrip()
-    return text
+        total, items = moved_words(today_sessions)
+        return TodayView(
+            tuple(lines), note, Text.assemble((f"Moved {total} min: ", "bold")), tuple(items), None
+        )
+    footer = Text.assemble(("m", "bold"), " log movement, even a 2-minute snack")
+    yesterday = sessions_between(journal, day - timedelta(days=1), day)
+    if not yesterday:
+        return TodayView(tuple(lines), note, None, (), footer)
+    total, items = moved_words(yesterday)
+    return TodayView(
+        tuple(lines), note, Text.assemble((f"Yesterday {total} min: ", DIM)), tuple(items), footer
+    )
 
 
 def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
@@ -293,6 +283,7 @@ def pain_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartDat
         y_min=0,
         y_max=10,
         y_ticks=(0, 5, 10),
+        label_steps=WEEKS,
         empty_text="Your pain trend appears here after a few check-ins.",
     )
 
@@ -304,14 +295,14 @@ def movement_chart(journal: Journal, day: date, count: int = MOVE_DAYS) -> Chart
     minutes = {kind: [0.0] * count for kind in KINDS}
     for s in sessions_between(journal, days[0], day + timedelta(days=1)):
         minutes[s.kind][index[s.date]] += s.minutes
-    series = tuple(
-        Series(kind, tuple(values), "bar") for kind, values in minutes.items() if any(values)
-    )
+    # Every kind, always in the same place: each keeps its colour whichever she did lately.
+    series = tuple(Series(kind, tuple(values), "bar") for kind, values in minutes.items())
     return ChartData(
         labels=tuple(short_date(d) for d in days),
         series=series,
         y_min=0,
         bucket="per_day",
+        label_steps=WEEKS,
         empty_text="Movement minutes appear here: m logs a session.",
     )
 
@@ -329,11 +320,12 @@ def sleep_mood_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> Ch
         labels=tuple(short_date(d) for d in days),
         series=(
             Series("sleep quality", rolling_mean(sleep, 7), "line"),
-            Series("mood", rolling_mean(mood, 7), "line"),
+            Series("mood", rolling_mean(mood, 7), "dotted"),  # apart in a one-colour theme too
         ),
         y_min=1,
         y_max=5,
         y_ticks=(1, 3, 5),
+        label_steps=WEEKS,
         empty_text="Sleep and mood appear here after a few check-ins.",
     )
 
