@@ -62,21 +62,39 @@ SLEEP_HOURS_MAX = 24.0
 SLEEP_STEP = 0.25
 
 
+def hours_from_text(text: str) -> float | None:
+    """Hours as she types them: `7.5`, `7,5` or `7:30` are seven and a half (None if not hours)."""
+    text = text.strip()
+    if ":" in text:
+        hours, _, minutes = text.partition(":")
+        if not (hours.isascii() and hours.isdigit() and minutes.isascii() and minutes.isdigit()):
+            return None
+        if len(minutes) != 2 or int(minutes) >= 60:
+            return None
+        return int(hours) + int(minutes) / 60
+    text = text.replace(",", ".")
+    if not text.isascii() or not text.replace(".", "", 1).isdigit():
+        return None  # float() would also take "nan", "1e1", "1_0" and other scripts' digits
+    return float(text)
+
+
 def check_sleep_hours(value: Any, field_name: str = "sleep_hours") -> float:
-    """Hours of sleep: 0 to 24 in steps of a quarter hour."""
+    """Hours of sleep: 0 to 24 in steps of a quarter hour (text as `hours_from_text` reads it)."""
     allowed = "a number of hours from 0 to 24 in steps of 0.25"
     if isinstance(value, bool):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise InputError(field_name, f"must be {allowed}, got {value.strip()!r}") from None
+        parsed = hours_from_text(value)
+        if parsed is None:
+            raise InputError(field_name, f"must be {allowed}, got {value.strip()!r}")
+        shown, value = value.strip(), parsed
+    else:
+        shown = str(value)
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     hours = float(value)
     if not 0 <= hours <= SLEEP_HOURS_MAX or not (hours / SLEEP_STEP).is_integer():
-        raise InputError(field_name, f"must be {allowed}, got {value}")
+        raise InputError(field_name, f"must be {allowed}, got {shown}")
     return hours
 
 
