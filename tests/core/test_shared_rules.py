@@ -1,4 +1,4 @@
-"""Rules the forms and the command line share: milestones reached, sleep hours, repeats, goal edits."""
+"""Rules the forms and the command line share: milestones, sleep hours, repeats, goal edits."""
 
 from __future__ import annotations
 

@@ -79,7 +79,9 @@ def add_parsers(sub: Any, command: str = "log") -> None:
     checkin.add_argument("--date", help="YYYY-MM-DD, default today")
     checkin.add_argument("--pain", help="0-10")
     checkin.add_argument("--mood", help="1 awful ... 5 great")
-    checkin.add_argument("--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25 (7.5, 7,5 or 7:30)")
+    checkin.add_argument(
+        "--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25 (7.5, 7,5 or 7:30)"
+    )
     checkin.add_argument("--sleep-quality", dest="sleep_quality", help="1-5")
     checkin.add_argument(
         "--flare", action=argparse.BooleanOptionalAction, default=None, help="a flare (rest) day"

@@ -136,7 +136,7 @@ def _add_screenshot(sub: Any) -> None:
     shot.add_argument("screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help")
     shot.add_argument("--output", metavar="FILE.svg")
     shot.add_argument("--size", default="120x40", metavar="COLSxROWS")
-    shot.set_defaults(handler=cmd_screenshot, collect_late=True)
+    shot.set_defaults(handler=cmd_screenshot)
 
 
 PARSERS = {

@@ -97,7 +97,7 @@ def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
 
 @dataclass(frozen=True, slots=True)
 class Celebration:
-    """A milestone reached and not yet celebrated (the CLI prints it, the movement form shows it)."""
+    """A milestone reached, not celebrated yet (the CLI prints it, the movement form shows it)."""
 
     routine: str
     count: int

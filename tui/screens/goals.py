@@ -9,17 +9,15 @@ small bar per week for the last eight weeks, counting what was done. When she ha
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.screen import Screen
+from textual.widgets import Static
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
@@ -33,20 +31,10 @@ from tui.core.goals import (
     step_up_offer,
     week_progress,
 )
-from tui.core.models import RAMP_EVERY, Goal, Journal, Step
-from tui.screens._form import (
-    FOCUS_KEYS,
-    Choice,
-    ChoiceBar,
-    ConfirmScreen,
-    Field,
-    TextInput,
-    error_text,
-    keys_line,
-    literal,
-    number_field,
-)
-from tui.screens.move import KIND_CHOICES
+from tui.core.models import Goal, Journal
+from tui.messages import JournalChanged
+from tui.screens.goal_form import GoalFormScreen
+from widgets.forms import ConfirmScreen, keys_line, literal
 from widgets.goal_bar import GoalBars, Progress
 from widgets.key_bar import KeyBar
 
@@ -205,6 +193,8 @@ class GoalsScreen(Screen[None]):
         self.store = store
         self._refreshing = asyncio.Lock()
         self._wanted: str | None = None  # the goal to keep selected across refreshes
+        self._stale = False  # her data changed while another mode was in view
+        self._shown: Journal | None = None  # the journal the cards show
 
     def compose(self) -> ComposeResult:
         yield Static("Goals", id="goals-title", markup=False)
@@ -229,8 +219,18 @@ class GoalsScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.refresh_goals()
 
+    async def on_journal_changed(self, _: JournalChanged) -> None:
+        """Her data changed: show it now if this screen is in view, else when it is next shown."""
+        if self in self.app.screen_stack:
+            await self.refresh_goals()
+        else:
+            self._stale = True
+
     async def on_screen_resume(self) -> None:
-        await self.refresh_goals()
+        if self._stale or self.store.journal() is not self._shown:
+            # Changed here while another mode was in view, or by another program (a script).
+            self._stale = False
+            await self.refresh_goals()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, GoalCard):
@@ -253,7 +253,7 @@ class GoalsScreen(Screen[None]):
             if select is not None:
                 self._wanted = select
             wanted = self._wanted
-            journal = self.store.journal()
+            journal = self._shown = self.store.journal()
             listing = self.query_one("#goals-list", VerticalScroll)
             await listing.remove_children()
             cards = [GoalCard(goal, journal) for goal in journal.goals]
@@ -296,15 +296,32 @@ class GoalsScreen(Screen[None]):
         target.focus()
         target.scroll_visible(animate=False)
 
-    async def _save(self, goal: Goal, status: Content) -> None:
+    def _say(self, status: str | Content) -> None:
+        self.query_one("#goals-status", Static).update(status)
+
+    def _select(self, name: str) -> None:
+        """Keep goal `name` selected (now, and through the refresh that follows a change)."""
+        self._wanted = name
+        card = next((c for c in self._cards() if c.goal.name.casefold() == name.casefold()), None)
+        if card is not None:
+            card.focus()
+
+    def _changed(self, status: str | Content, name: str | None = None) -> None:
+        """Say what changed; the goals are shown again when the app passes on the change."""
+        self._say(status)
+        if name is not None:
+            self._select(name)
+        self.app.post_message(JournalChanged())
+
+    def _save(self, goal: Goal, status: Content) -> None:
         try:
             self.store.save_goal(goal)
         except (InputError, FileProblem) as exc:
-            await self.refresh_goals(Content(str(exc)))
+            self._say(Content(str(exc)))
             return
-        await self.refresh_goals(status, select=goal.name)
+        self._changed(status, goal.name)
 
-    async def action_accept(self) -> None:
+    def action_accept(self) -> None:
         """Take the offered step up."""
         card = self._current()
         if card is None:
@@ -316,22 +333,20 @@ class GoalsScreen(Screen[None]):
             )
             return
         goal = accept_step_up(card.goal, journal, today())
-        await self._save(
-            goal, literal(f"{goal.name}: now {amount(goal.target, goal.unit)}. Well paced.")
-        )
+        self._save(goal, literal(f"{goal.name}: now {amount(goal.target, goal.unit)}. Well paced."))
 
-    async def action_decline(self) -> None:
+    def action_decline(self) -> None:
         """Not now: keep the target; the offer may come again after more met weeks."""
         card = self._current()
         if card is None or step_up_offer(card.goal, self.store.journal(), today()) is None:
             return
         goal = decline_step_up(card.goal, today())
-        await self._save(
+        self._save(
             goal,
             literal(f"{goal.name}: staying at {amount(goal.target, goal.unit)}. It's not a race."),
         )
 
-    async def action_step_down(self) -> None:
+    def action_step_down(self) -> None:
         """One step down, whenever she likes."""
         card = self._current()
         if card is None:
@@ -344,7 +359,7 @@ class GoalsScreen(Screen[None]):
                 )
             )
             return
-        await self._save(
+        self._save(
             goal,
             literal(
                 f"{goal.name}: now {amount(goal.target, goal.unit)}. Pacing is part of the plan."
@@ -359,9 +374,10 @@ class GoalsScreen(Screen[None]):
         if card is not None:
             self.app.push_screen(GoalFormScreen(self.store, card.goal), self._form_closed)
 
-    async def _form_closed(self, name: str | None) -> None:
+    def _form_closed(self, name: str | None) -> None:
         if name is not None:
-            await self.refresh_goals(literal(f"Saved {name}."), select=name)
+            self._say(literal(f"Saved {name}."))
+            self._select(name)
 
     def action_remove(self) -> None:
         card = self._current()
@@ -372,180 +388,9 @@ class GoalsScreen(Screen[None]):
             "Remove the goal ", literal(name, "bold"), "? Your sessions stay as they are."
         )
 
-        async def answer(yes: bool | None) -> None:
+        def answer(yes: bool | None) -> None:
             if yes:
                 self.store.remove_goal(name)
-                await self.refresh_goals(literal(f"Removed {name}."))
+                self._changed(literal(f"Removed {name}."))
 
         self.app.push_screen(ConfirmScreen(question, "y remove / n keep"), answer)
-
-
-class GoalFormScreen(ModalScreen[str | None]):
-    """Add or edit a goal. Dismisses with the goal's name when saved, None when left."""
-
-    DEFAULT_CSS = """
-    GoalFormScreen {
-        align: center middle;
-    }
-    GoalFormScreen #goal-form {
-        width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        overflow-y: auto;
-        border: round $primary 40%;
-        background: $surface;
-        padding: 0 1;
-    }
-    GoalFormScreen #goal-title {
-        text-style: bold;
-        margin: 0 0 1 0;
-    }
-    GoalFormScreen #goal-note {
-        color: $text-muted;
-        margin: 1 0 0 0;
-    }
-    GoalFormScreen #goal-keys {
-        margin: 1 0 0 0;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", show=False),
-        Binding("escape", "leave", "Close", show=False),
-        *FOCUS_KEYS,
-    ]
-
-    UNITS = (Choice("sessions", "sessions", "s"), Choice("minutes", "minutes", "m"))
-
-    def __init__(self, store: Store, goal: Goal | None = None) -> None:
-        super().__init__()
-        self.store = store
-        self.goal = goal
-        journal = store.journal()
-        self._routines = list(
-            dict.fromkeys(s.routine for s in reversed(journal.sessions) if s.routine)
-        )
-
-    def compose(self) -> ComposeResult:
-        goal = self.goal
-        with Vertical(id="goal-form"):
-            title = "New goal" if goal is None else "Edit goal"
-            yield Static(title, id="goal-title", markup=False)
-            yield Field(
-                "Name",
-                TextInput(goal.name if goal else "", id="name", placeholder="e.g. Strength videos"),
-                name="name",
-            )
-            yield Field(
-                "Counts",
-                ChoiceBar(self.UNITS, value=[goal.unit if goal else "sessions"], id="unit"),
-                name="unit",
-            )
-            yield number_field(
-                "Target", "target", "a week", max_length=4, value=str(goal.target) if goal else ""
-            )
-            yield Field(
-                "Kinds",
-                ChoiceBar(KIND_CHOICES, multi=True, value=goal.kinds if goal else (), id="kinds"),
-                name="kinds",
-            )
-            yield Field(
-                "Routine",
-                TextInput(
-                    (goal.routine or "") if goal else "",
-                    id="routine",
-                    placeholder="only this video or route (optional)",
-                    suggester=SuggestFromList(self._routines, case_sensitive=False),
-                ),
-                name="routine",
-            )
-            yield number_field(
-                "Work up to",
-                "ramp_to",
-                "a week (optional)",
-                max_length=4,
-                value=_text(goal.ramp_to if goal else None),
-            )
-            yield number_field(
-                "Offer a step",
-                "ramp_every",
-                "after this many weeks met",
-                allowed=RAMP_EVERY,
-                value=_text(goal.ramp_every if goal else None),
-            )
-            yield Static(
-                "With no kind picked, every kind counts. "
-                "A step up is only ever offered: you decide.",
-                id="goal-note",
-                markup=False,
-            )
-            yield Static(keys_line(("enter", "save"), ("esc", "close")), id="goal-keys")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
-    def action_leave(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        if event.input.id:
-            self.query_one(f"#field-{event.input.id}", Field).show_message(None)
-
-    def _value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value
-
-    def _build(self) -> Goal:
-        unit = self.query_one("#unit", ChoiceBar).value or "sessions"
-        target = self._value("target")
-        if not target.strip():
-            raise InputError("target", "please: how many a week?")
-        made = Goal.create(
-            name=self._value("name"),
-            per_week=target if unit == "sessions" else None,
-            minutes_per_week=target if unit == "minutes" else None,
-            kinds=self.query_one("#kinds", ChoiceBar).picked,
-            routine=self._value("routine"),
-            ramp_to=self._value("ramp_to"),
-            ramp_every=self._value("ramp_every"),
-            created=today(),
-        )
-        old = self.goal
-        if old is None:
-            return made
-        steps: tuple[Step, ...] = old.steps
-        if (made.target, made.unit) != (old.target, old.unit):
-            steps = (*steps, Step(today(), made.target, "edited"))
-        return replace(made, steps=steps, declined=old.declined)
-
-    def action_save(self) -> None:
-        """Save the goal if valid; otherwise say at the field what is allowed."""
-        try:
-            goal = self._build()
-            if self.goal is None:
-                self.store.add_goal(goal)
-            else:
-                self.store.save_goal(goal, old_name=self.goal.name)
-        except InputError as exc:
-            name = {"per_week": "target", "minutes_per_week": "target", "kind": "kinds"}.get(
-                exc.field, exc.field
-            )
-            if name not in ("name", "target", "kinds", "routine", "ramp_to", "ramp_every"):
-                name = "name"
-            self.query_one(f"#field-{name}", Field).show_message(error_text(exc.field, exc.message))
-            self.query_one(f"#{name}").focus()
-            return
-        except FileProblem as exc:
-            self.query_one("#field-name", Field).show_message(str(exc))
-            return
-        self.dismiss(goal.name)
-
-
-def _text(value: int | None) -> str:
-    return "" if value is None else str(value)
