@@ -178,9 +178,10 @@ class GoalsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("plus", "add", "Add", show=False),
-        Binding("e,enter", "edit", "Edit", show=False),
-        Binding("x,delete", "remove", "Remove", show=False),
+        # Priority, as the app's own keys: what she types next waits for the form (or question).
+        Binding("plus", "add", "Add", show=False, priority=True),
+        Binding("e,enter", "edit", "Edit", show=False, priority=True),
+        Binding("x,delete", "remove", "Remove", show=False, priority=True),
         Binding("minus", "step_down", "Step down", show=False),
         Binding("a", "accept", "Accept step up", show=False),
         Binding("n", "decline", "Not now", show=False),
@@ -275,7 +276,7 @@ class GoalsScreen(Screen[None]):
             if chosen is None and cards:
                 chosen = cards[0]
             if chosen is not None:
-                chosen.focus()
+                self.set_focus(chosen)  # now: a key she typed ahead acts on this goal
                 self.call_after_refresh(chosen.scroll_visible, animate=False)
 
     def _show_title(self, journal: Journal) -> None:
@@ -366,20 +367,20 @@ class GoalsScreen(Screen[None]):
             ),
         )
 
-    def action_add(self) -> None:
-        self.app.push_screen(GoalFormScreen(self.store), self._form_closed)
+    async def action_add(self) -> None:
+        await self.app.push_screen(GoalFormScreen(self.store), self._form_closed)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         card = self._current()
         if card is not None:
-            self.app.push_screen(GoalFormScreen(self.store, card.goal), self._form_closed)
+            await self.app.push_screen(GoalFormScreen(self.store, card.goal), self._form_closed)
 
     def _form_closed(self, name: str | None) -> None:
         if name is not None:
             self._say(literal(f"Saved {name}."))
             self._select(name)
 
-    def action_remove(self) -> None:
+    async def action_remove(self) -> None:
         card = self._current()
         if card is None:
             return
@@ -393,4 +394,4 @@ class GoalsScreen(Screen[None]):
                 self.store.remove_goal(name)
                 self._changed(literal(f"Removed {name}."))
 
-        self.app.push_screen(ConfirmScreen(question, "y remove / n keep"), answer)
+        await self.app.push_screen(ConfirmScreen(question, "y remove / n keep"), answer)
