@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.app import App
 from textual.command import CommandList, CommandPalette
-from type_ahead import until
 from textual.widgets import Static
 from textual.widgets._toast import Toast
+from type_ahead import until
 
 from tui.app import GentleApp
 from tui.core.models import Goal, Session

@@ -63,9 +63,7 @@ class Terminal:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
-def wait_for(
-    condition: Callable[[], bool], what: str, context: Callable[[], str] = str
-) -> None:
+def wait_for(condition: Callable[[], bool], what: str, context: Callable[[], str] = str) -> None:
     deadline = time.monotonic() + WAIT_SECONDS
     while not condition():
         if time.monotonic() > deadline:
