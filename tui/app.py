@@ -73,6 +73,7 @@ class GentleApp(App[None]):
             self.config.warnings.append(f"theme {wanted!r} is not known; using {CALM}")
             wanted = CALM
         self.theme = wanted
+        self._loud_theme = CALM if wanted == QUIET else wanted  # what t goes back to
         self.dashboard: DashboardScreen | None = None
         #: The screens that show her data (told when it changes).
         self._views: list[Screen[Any]] = []

@@ -1,5 +1,6 @@
-"""Form controls: number and text inputs, a choice bar, a yes/no toggle, a labelled field row,
-and (from `widgets.confirm`) a yes/no confirm dialog. They know nothing of the app or its data.
+"""Form controls: number and text inputs, a choice bar, a yes/no toggle (`widgets.toggle`), a
+labelled field row, and a yes/no confirm dialog (`widgets.confirm`). They know nothing of the app
+or its data.
 
 A form is a column of `Field` rows (label, control, hint) with a quiet message line under each.
 Number inputs take digits and let every other key through to the screen, so screen keys such as
@@ -24,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from widgets.confirm import ConfirmScreen
+from widgets.toggle import Toggle
 
 __all__ = [
     "FOCUS_KEYS",
@@ -238,52 +240,6 @@ class ChoiceBar(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
-
-
-class Toggle(Widget, can_focus=True):
-    """A yes/no field (space or the screen's key flips it); enter is left to the form."""
-
-    DEFAULT_CSS = """
-    Toggle {
-        height: 1;
-        width: auto;
-    }
-    Toggle:focus {
-        background-tint: $foreground 5%;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "flip", "Flip", show=False)]
-
-    class Changed(Message):
-        """The value was flipped."""
-
-        def __init__(self, toggle: Toggle) -> None:
-            super().__init__()
-            self.toggle = toggle
-
-        @property
-        def control(self) -> Toggle:
-            return self.toggle
-
-    value: reactive[bool] = reactive(False)
-
-    def __init__(self, on_text: str, off_text: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.on_text = on_text
-        self.off_text = off_text
-
-    def action_flip(self) -> None:
-        self.value = not self.value
-
-    def watch_value(self) -> None:
-        self.refresh(layout=True)  # the yes text is longer than the no
-        self.post_message(self.Changed(self))
-
-    def render(self) -> Content:
-        if self.value:
-            return Content.assemble(("● ", "bold $text-primary"), (self.on_text, "$text-primary"))
-        return Content.assemble(("○ ", "$foreground-muted"), (self.off_text, "$foreground-muted"))
 
 
 class Field(Vertical):

@@ -1,4 +1,4 @@
-"""Her settings file: keys she moved, the quiet theme remembered, and never a crash on a bad entry."""
+"""Her settings file: keys she moved, the quiet theme remembered, never a crash on a bad entry."""
 
 from __future__ import annotations
 

@@ -140,17 +140,21 @@ class DashboardScreen(Screen[None]):
             # was styled as it was mounted (restyling them all again costs ~10 ms before it).
             self._resumed = True
             event.refresh_styles = False  # read by Screen's own handler, which runs next
-        elif self._stale or (self.store is not None and self.store.journal() is not self._shown):
-            # Changed here while another mode was in view, or by another program (a script).
+        elif self._stale or self._behind():
+            # Changed while another mode was in view, or by another program (a script).
             self._stale = False
             self.refresh_data()
 
     def on_journal_changed(self, _: JournalChanged) -> None:
         """Her data changed: show it now if in view (under a form too), else when next shown."""
-        if self in self.app.screen_stack:
-            self.refresh_data()
-        else:
+        if self not in self.app.screen_stack:
             self._stale = True
+        elif self._behind():
+            self.refresh_data()
+
+    def _behind(self) -> bool:
+        """Whether the panels show an older journal than the file holds."""
+        return self.store is not None and self.store.journal() is not self._shown
 
     def action_scroll(self, how: str) -> None:
         """Scroll the panels: 'down', 'up', 'page_down', 'page_up', 'home' or 'end'."""

@@ -222,10 +222,10 @@ class GoalsScreen(Screen[None]):
 
     async def on_journal_changed(self, _: JournalChanged) -> None:
         """Her data changed: show it now if this screen is in view, else when it is next shown."""
-        if self in self.app.screen_stack:
-            await self.refresh_goals()
-        else:
+        if self not in self.app.screen_stack:
             self._stale = True
+        elif self.store.journal() is not self._shown:
+            await self.refresh_goals()
 
     async def on_screen_resume(self) -> None:
         if self._stale or self.store.journal() is not self._shown:
