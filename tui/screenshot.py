@@ -131,6 +131,7 @@ def regenerate_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["GENTLE_CONFIG"] = str(Path(tmp) / "config.toml")  # the default keys, not hers
         store = Store.open(Path(tmp) / "gentle.json")
         store.replace_journal(generate(DEMO_DAYS, DEMO_SEED, DEMO_TODAY))
         for name, screen, size, theme in ALL_SHOTS:
