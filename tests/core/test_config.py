@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -112,3 +114,12 @@ def test_a_new_settings_file_is_hers_alone(path: Path) -> None:
 def test_a_theme_that_is_not_a_name_is_refused(path: Path) -> None:
     settings = load(write(path, "theme = 3\n"))
     assert settings.theme is None and len(settings.warnings) == 1
+
+
+def test_reading_the_settings_imports_no_ui() -> None:
+    code = (
+        "import sys, tui.config, tui.gc_pacing\n"
+        "print(any(m.startswith('textual') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
