@@ -52,6 +52,7 @@ def screenshot(
     if screen_name not in SCREENS:
         raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
     from tui.app import GentleApp
+    from tui.gc_pacing import free_before_a_peak
     from widgets.chart import Chart
     from widgets.plotting import load_plotext
 
@@ -64,6 +65,7 @@ def screenshot(
         try:
             await _open(app, screen_name)
             await wait_until_drawn(pilot)
+            free_before_a_peak()  # the SVG is the peak of memory: start-up's garbage goes first
             path.write_text(app.export_screenshot(title=f"Gentle Flow: {screen_name}"), "utf-8")
         except BaseException as exc:  # reported after the app has closed the terminal
             failure.append(exc)
