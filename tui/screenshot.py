@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
-import io
 import os
 import sys
 import time
@@ -54,30 +52,21 @@ def screenshot(
     if screen_name not in SCREENS:
         raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
     from tui.app import GentleApp
+    from tui.gc_pacing import free_before_a_peak
     from widgets.chart import Chart
     from widgets.plotting import load_plotext
 
     load_plotext()  # now rather than after the first frame: this run is for the drawn charts
     path = Path(output_path)
     app = GentleApp(store, theme=theme)
-    one_shot = not gc.isenabled()  # `gentle screenshot` turned collection off (see tui.cli)
-    if one_shot:
-        # What the start made (modules, her data) lives to the end: keep it out of every later
-        # collection, and collect what the app makes from here on in larger batches.
-        gc.freeze()
-        gc.set_threshold(20_000, 10, 10)
-        gc.enable()
     failure: list[BaseException] = []
 
     async def capture(pilot: Any) -> None:
         try:
             await _open(app, screen_name)
             await wait_until_drawn(pilot)
-            gc.collect()  # the start-up garbage goes before the SVG is built (lower peak memory)
-            svg = export_svg(app, f"Gentle Flow: {screen_name}", _svg_id(screen_name, size, theme))
-            path.write_text(svg, "utf-8")
-            if one_shot:
-                gc.freeze()  # the process ends now: spare it a last collection at exit
+            free_before_a_peak()  # the SVG is the peak of memory: start-up's garbage goes first
+            path.write_text(app.export_screenshot(title=f"Gentle Flow: {screen_name}"), "utf-8")
         except BaseException as exc:  # reported after the app has closed the terminal
             failure.append(exc)
         finally:
@@ -95,41 +84,11 @@ def screenshot(
     return path
 
 
-def export_svg(app: Any, title: str, unique_id: str) -> str:
-    """What `App.export_screenshot(title=title)` returns, with the CSS class prefix `unique_id`.
-
-    Rich otherwise derives the prefix from the repr of every segment on screen, which costs
-    nearly as much as writing the SVG itself (~15 ms for a dashboard). Same steps as Textual 8's
-    `export_screenshot` (a test compares the two).
-    """
-    from rich.console import Console
-
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_svg(title=title, unique_id=unique_id)
-
-
-def _svg_id(screen_name: str, size: tuple[int, int], theme: str | None) -> str:
-    return f"gentle-{screen_name}-{size[0]}x{size[1]}" + (f"-{theme}" if theme else "")
-
-
 async def _open(app: Any, screen_name: str) -> None:
     if screen_name == "checkin":
-        app.action_checkin()
+        await app.action_checkin()
     elif screen_name == "move":
-        app.action_move()
+        await app.action_move()
     elif screen_name in ("goals", "help"):
         await app.switch_mode(screen_name)
 
@@ -176,6 +135,7 @@ def regenerate_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["GENTLE_CONFIG"] = str(Path(tmp) / "config.toml")  # the default keys, not hers
         store = Store.open(Path(tmp) / "gentle.json")
         store.replace_journal(generate(DEMO_DAYS, DEMO_SEED, DEMO_TODAY))
         for name, screen, size, theme in ALL_SHOTS:

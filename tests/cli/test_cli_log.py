@@ -148,3 +148,10 @@ def test_a_routine_count_shows_in_status_with_its_next_milestone(gentle: Gentle)
     gentle.ok("log", "move", "walk", "30", "--routine", "Park loop")
     (routine,) = gentle.status()["routines"]
     assert (routine["routine"], routine["count"], routine["next_milestone"]) == ("Park loop", 1, 10)
+
+
+def test_sleep_hours_take_minutes_or_a_comma_as_the_form_does(gentle: Gentle) -> None:
+    gentle.ok("log", "checkin", "--sleep-hours", "7:30")
+    assert checkins(gentle)[TODAY]["sleep_hours"] == 7.5
+    gentle.ok("log", "checkin", "--sleep-hours", "6,75")
+    assert checkins(gentle)[TODAY]["sleep_hours"] == 6.75

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from textual.app import App
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 from textual.widgets._toast import Toast
+from type_ahead import until
 
 from tui.app import GentleApp
 from tui.core.models import Goal, Session
@@ -121,19 +123,45 @@ async def test_a_check_in_saved_from_the_form_shows_on_the_dashboard(demo_store:
     assert "Pain 4" in today and "Mood 3 okay" in today
 
 
-async def test_the_palette_lists_every_action_and_runs_them(demo_store: Store) -> None:
+def palette_titles(app: App[None]) -> list[str]:
+    """The commands the open palette lists, as she sees them."""
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    return [str(option.prompt).splitlines()[0] for option in palette.query_one(CommandList).options]
+
+
+async def test_the_palette_lists_every_action_with_its_key_and_runs_them(
+    demo_store: Store,
+) -> None:
     app = GentleApp(demo_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-        names = {name for name, _, _ in app.get_commands()}
-        assert {"Check-in", "Log movement", "Goals", "Dashboard", "Help", "Quiet theme"} <= names
+        await until(pilot, lambda: len(palette_titles(app)) >= 7)
+        titles = palette_titles(app)
+        for name in ("Check-in", "Log movement", "Goals", "Dashboard", "Help", "Quiet theme"):
+            assert any(title.startswith(name) for title in titles), (name, titles)
         await pilot.press(*"quiet theme")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_titles(app)[:1] == ["Quiet theme"])
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.theme == QUIET
+        await until(pilot, lambda: app.theme == QUIET)
+
+
+async def test_a_key_moved_in_her_config_shows_in_the_palette_and_the_key_bar(
+    demo_store: Store, own_config: Path
+) -> None:
+    own_config.parent.mkdir(parents=True)
+    own_config.write_text('[keys]\ncheckin = "c"\n')
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert " c Check-in " in app.screen.query_one(KeyBar).render_line(0).text
+        await pilot.press("ctrl+p")
+        await pilot.press(*"check")
+        await until(pilot, lambda: palette_titles(app)[:1] == ["Check-in"])
+        palette = app.screen.query_one(CommandList)
+        assert "(c)" in str(palette.get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, CheckinScreen))
 
 
 async def test_t_toggles_the_quiet_theme_and_motion_with_it(demo_store: Store) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.app import App
+from type_ahead import type_ahead, until
 
 from tui import cli
 from tui.app import GentleApp
-from tui.screens.checkin import CheckinScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.goals import GoalsScreen
 from tui.store import Store, StoreError
@@ -41,29 +42,24 @@ async def test_the_first_frame_shows_the_layout_and_her_data_follows(demo_store:
     assert "Not logged yet today" in today
 
 
-async def test_a_key_pressed_before_her_data_is_open_acts_once_it_is(demo_store: Store) -> None:
-    def open_store() -> Store:
-        app.action_checkin()  # as if she pressed l during the first frame
-        assert not isinstance(app.screen, CheckinScreen)
-        return demo_store
-
-    app = GentleApp(open_store)
+async def test_keys_typed_while_the_app_starts_land_in_the_form_in_order(
+    demo_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(lambda: demo_store)
+    type_ahead(app, "l", "4", "tab", "3", "tab", "7:30", "enter")  # before the first frame
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, CheckinScreen)
-        await pilot.press("escape")
-        assert isinstance(app.screen, DashboardScreen)
+        await until(pilot, lambda: fixed_today in demo_store.journal().checkins)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+    checkin = demo_store.journal().checkins[fixed_today]
+    assert (checkin.pain, checkin.mood, checkin.sleep_hours) == (4, 3, 7.5)
 
 
-async def test_goals_asked_for_before_her_data_is_open_open_once_it_is(demo_store: Store) -> None:
-    def open_store() -> Store:
-        app.action_goals()
-        return demo_store
-
-    app = GentleApp(open_store)
+async def test_goals_asked_for_while_the_app_starts_open_at_once(demo_store: Store) -> None:
+    app = GentleApp(lambda: demo_store)
+    type_ahead(app, "g")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, GoalsScreen)
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        assert app.is_loaded
 
 
 async def test_a_file_that_cannot_be_opened_ends_the_app_with_return_code_1() -> None:

@@ -8,9 +8,9 @@ from textual.widgets import Input, Static
 from ui_host import Host
 
 from tui.app import GentleApp
-from tui.screens._form import Field, Toggle
 from tui.screens.checkin import CheckinScreen
 from tui.store import Store
+from widgets.forms import Field, Toggle
 
 MORNING = ["l", "4", "tab", "3", "tab", "7", "tab", "4", "enter"]
 

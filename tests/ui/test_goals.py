@@ -10,9 +10,9 @@ from ui_host import Host
 
 from tui.app import GentleApp
 from tui.core.models import Goal, Session
-from tui.screens._form import ConfirmScreen
 from tui.screens.goals import GoalCard, GoalFormScreen, GoalsScreen
 from tui.store import Store
+from widgets.forms import ConfirmScreen
 
 UNKIND = re.compile(r"missed|failed|broken|streak", re.IGNORECASE)
 

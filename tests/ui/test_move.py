@@ -11,9 +11,10 @@ from ui_host import Host
 
 from tui.app import GentleApp
 from tui.core.models import CustomMilestone, Session
-from tui.screens._form import ChoiceBar, Field
-from tui.screens.move import MoveScreen, recent_sessions
+from tui.core.recent import recent_sessions
+from tui.screens.move import MoveScreen
 from tui.store import Store
+from widgets.forms import ChoiceBar, Field
 
 VIDEO = "Lower Body Strength"
 
@@ -179,7 +180,7 @@ async def test_a_milestone_is_celebrated_once_with_her_reward(
         await pilot.press("m", "1", "enter")  # the 11th time
         await pilot.pause()
     assert len(empty_store.journal().sessions) == 11
-    celebrations = toasts.about("10th")
+    celebrations = toasts.about("10 times")
     assert len(celebrations) == 1
     title, message = celebrations[0]
     assert VIDEO in title

@@ -6,7 +6,6 @@ No command but the app itself imports Textual, so logging from a script stays fa
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
@@ -41,19 +40,12 @@ COMMANDS: dict[str, str] = {
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The app, which opens the data file itself, right after its first frame."""
-    # Start-up makes ~200k objects that live as long as the app: collecting garbage among them
-    # only delays the first frame (a full collection costs 20-50 ms). The app turns collection
-    # back on once its data is shown, after freezing what start-up made (see GentleApp).
-    gc.disable()
-    try:
-        from tui.app import GentleApp
+    from tui.app import GentleApp
 
-        app = GentleApp(partial(_open_store, args.db))
-        from tui.crash import run_app
+    app = GentleApp(partial(_open_store, args.db))
+    from tui.crash import run_app
 
-        run_app(app)
-    finally:
-        gc.enable()  # if the app ended before its data was shown
+    run_app(app)
     if app.load_error is not None:
         raise app.load_error  # reported below in one line, after the app gave the terminal back
     return app.return_code or 0
@@ -120,10 +112,6 @@ def _run(argv: list[str]) -> int:
     try:
         if args.handler is cmd_app:
             return cmd_app(args)  # the app opens the file after its first frame
-        if getattr(args, "collect_late", False):
-            # A burst of long-lived objects (her data, Textual): collecting among them only
-            # costs time. `screenshot` turns collection back on once they are made.
-            gc.disable()
         from tui.store import Store
 
         store = Store.open(args.db)
@@ -146,5 +134,3 @@ def _run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("gentle: stopped", file=sys.stderr)
         return 130
-    finally:
-        gc.enable()  # if a command that turned it off ended early

@@ -39,7 +39,7 @@ def cmd_log_checkin(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_log_move(args: argparse.Namespace, store: Store) -> int:
-    from tui.core.milestones import Celebration, is_milestone, ordinal, reward_for
+    from tui.core.milestones import milestone_reached, ordinal
     from tui.core.models import Session
     from tui.core.text import shown
 
@@ -60,12 +60,11 @@ def cmd_log_move(args: argparse.Namespace, store: Store) -> int:
         count = store.routine_count(session.routine)
         line += f": {session.routine}, the {ordinal(count)} time"
         print(line + ".")
-        custom = store.custom_milestones()
-        if is_milestone(session.routine, count, custom) and not store.is_celebrated(
-            session.routine, count
-        ):
-            reward = reward_for(session.routine, count, custom)
-            print(shown(Celebration(session.routine, count, reward).message(), multiline=True))
+        celebration = milestone_reached(
+            session.routine, count, store.custom_milestones(), store.is_celebrated
+        )
+        if celebration is not None:
+            print(shown(celebration.message(), multiline=True))
             store.mark_celebrated(session.routine, count)
     else:
         print(line + ".")
@@ -102,7 +101,9 @@ def add_parsers(sub: Any, command: str = "log") -> None:
     checkin.add_argument("--date", help="YYYY-MM-DD, default today")
     checkin.add_argument("--pain", help="0-10")
     checkin.add_argument("--mood", help="1 awful ... 5 great")
-    checkin.add_argument("--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25")
+    checkin.add_argument(
+        "--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25 (7.5, 7,5 or 7:30)"
+    )
     checkin.add_argument("--sleep-quality", dest="sleep_quality", help="1-5")
     checkin.add_argument(
         "--flare", action=argparse.BooleanOptionalAction, default=None, help="a flare (rest) day"

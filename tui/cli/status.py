@@ -112,8 +112,10 @@ def cmd_config_week_start(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_screenshot(args: argparse.Namespace, store: Store) -> int:
     size = _size(args.size)
+    from tui.gc_pacing import keep_what_is_built
     from tui.screenshot import screenshot
 
+    keep_what_is_built()  # a one-shot process: what it built so far lives to its end
     output = args.output or f"{args.screen}.svg"
     path = screenshot(store, args.screen, output, size=size)
     print(f"Saved {path}")
@@ -157,7 +159,7 @@ def _add_screenshot(sub: Any) -> None:
     shot.add_argument("screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help")
     shot.add_argument("--output", metavar="FILE.svg")
     shot.add_argument("--size", default="120x40", metavar="COLSxROWS")
-    shot.set_defaults(handler=cmd_screenshot, collect_late=True)
+    shot.set_defaults(handler=cmd_screenshot)
 
 
 PARSERS = {

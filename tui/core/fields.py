@@ -56,8 +56,8 @@ class IntRange:
 
 
 DIGITS_MAX = 12
-#: Hours as the contract writes them: ASCII digits, an optional decimal part.
-_HOURS = re.compile(r"[0-9]{1,2}(\.[0-9]{1,4})?")
+#: Hours as she types them, ASCII digits only: `7`, `7.5`, `7,5` or `7:30`.
+_HOURS = re.compile(r"([0-9]{1,2})(?:[.,]([0-9]{1,4})|:([0-5][0-9]))?")
 
 
 def _sample(value: Any) -> Any:
@@ -80,21 +80,36 @@ SLEEP_HOURS_MAX = 24.0
 SLEEP_STEP = 0.25
 
 
+def hours_from_text(text: str) -> float | None:
+    """Hours as she types them: `7.5`, `7,5` or `7:30` are seven and a half (None if not hours).
+
+    ASCII digits only: float() would also take "1_0", "１０", "inf" and "1e1"."""
+    match = _HOURS.fullmatch(text.strip())
+    if match is None:
+        return None
+    whole, fraction, minutes = match.groups()
+    if minutes is not None:
+        return int(whole) + int(minutes) / 60
+    return float(f"{whole}.{fraction}") if fraction else float(whole)
+
+
 def check_sleep_hours(value: Any, field_name: str = "sleep_hours") -> float:
-    """Hours of sleep: 0 to 24 in steps of a quarter hour."""
+    """Hours of sleep: 0 to 24 in steps of a quarter hour (text as `hours_from_text` reads it)."""
     allowed = "a number of hours from 0 to 24 in steps of 0.25"
     if isinstance(value, bool):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     if isinstance(value, str):
-        # ASCII digits only: float() would also take "1_0", "１０", "inf" and "1e1".
-        if not _HOURS.fullmatch(value.strip()):
+        parsed = hours_from_text(value)
+        if parsed is None:
             raise InputError(field_name, f"must be {allowed}, got {_sample(value.strip())!r}")
-        value = float(value.strip())
+        shown, value = value.strip(), parsed
+    else:
+        shown = str(value)
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise InputError(field_name, f"must be {allowed}, got {value!r}")
     hours = float(value)
     if not 0 <= hours <= SLEEP_HOURS_MAX or not (hours / SLEEP_STEP).is_integer():
-        raise InputError(field_name, f"must be {allowed}, got {value}")
+        raise InputError(field_name, f"must be {allowed}, got {shown}")
     return hours
 
 

@@ -148,3 +148,12 @@ def step_up_now(goal: Goal, day: date) -> Goal:
     if higher == goal.target:
         return goal
     return replace(goal, target=higher, steps=(*goal.steps, Step(day, higher, "up")))
+
+
+def edited(old: Goal, new: Goal, day: date) -> Goal:
+    """`new` as the edit of `old` made on `day`: the goal keeps its history of steps and its last
+    declined offer, and a changed target (or unit) is recorded as an "edited" step."""
+    steps = old.steps
+    if (new.target, new.unit) != (old.target, old.unit):
+        steps = (*steps, Step(day, new.target, "edited"))
+    return replace(new, steps=steps, declined=old.declined)

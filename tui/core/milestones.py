@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -119,18 +120,43 @@ def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
 
 @dataclass(frozen=True, slots=True)
 class Celebration:
-    """A milestone reached and not yet celebrated."""
+    """A milestone reached, not celebrated yet (the CLI prints it, the movement form shows it)."""
 
     routine: str
     count: int
     reward: str | None
 
-    def message(self) -> str:
-        """Kind words for the moment (plain text: the routine name is hers, shown literally)."""
-        text = f"{self.count} times: {self.routine}! Every one of them counts."
+    @property
+    def title(self) -> str:
+        """'150 times: Lower Body Strength!' (plain text: the routine name is hers, literal)."""
+        return f"{self.count} times: {self.routine}!"
+
+    @property
+    def body(self) -> str:
+        """'Every one of them counts. Reward: ice cream.'"""
+        text = "Every one of them counts."
         if self.reward:
-            text += f" Reward: {self.reward}"
+            text += f" Reward: {self.reward.rstrip('.')}."
         return text
+
+    def message(self) -> str:
+        """The celebration in one line."""
+        return f"{self.title} {self.body}"
+
+
+def milestone_reached(
+    routine: str,
+    count: int,
+    custom: Sequence[CustomMilestone],
+    is_celebrated: Callable[[str, int], bool],
+) -> Celebration | None:
+    """The milestone a new session of `routine` reaches (`count` sessions now), if not celebrated.
+
+    The CLI and the movement form call this right after adding a session, then mark it celebrated.
+    """
+    if not is_milestone(routine, count, list(custom)) or is_celebrated(routine, count):
+        return None
+    return Celebration(routine, count, reward_for(routine, count, list(custom)))
 
 
 def pending_celebrations(journal: Journal) -> list[Celebration]:

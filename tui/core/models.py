@@ -35,6 +35,7 @@ from tui.core.fields import (
     check_name,
     check_sleep_hours,
     check_text,
+    hours_from_text,
     routine_key,
 )
 from tui.core.ids import check_id
@@ -393,5 +394,6 @@ __all__ = [
     "check_name",
     "check_sleep_hours",
     "check_text",
+    "hours_from_text",
     "routine_key",
 ]

@@ -3,7 +3,7 @@
 At 80 columns today and the week sit side by side above the pain trend, the rest below; from 100
 columns the panels sit three and two to a row. Each panel is one widget with a border title (the
 screen stays quick to lay out). The data is computed in `dashboard_data` (plain Python) and
-refreshed whenever the screen comes back into view or a form saves.
+refreshed once per change of her data (`JournalChanged`), when in view or next shown.
 
 Without a store yet, the screen shows its layout with a calm "…" in each panel (the app's first
 frame); `show(store)` fills it in. `dashboard_data` and the domain are imported only then.
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import ScreenResume
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.core.dates import today
+from tui.messages import JournalChanged
 from widgets.chart import Chart
 from widgets.goal_bar import GoalBars
 from widgets.key_bar import KeyBar
@@ -32,6 +34,7 @@ from widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from tui.core.models import Journal
     from tui.screens.dashboard_data import DashboardData, TodayView
     from tui.store import Store
 
@@ -131,12 +134,21 @@ class TodayPanel(Widget):
 
 
 class DashboardScreen(Screen[None]):
-    """Today at a glance (the start screen)."""
+    """Today at a glance (the start screen); the arrows, page keys, home and end scroll it."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "scroll('down')", "Scroll down", show=False),
+        Binding("up", "scroll('up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("home", "scroll('home')", "Top", show=False),
+        Binding("end", "scroll('end')", "Bottom", show=False),
+    ]
 
     def __init__(self, store: Store | None = None) -> None:
         self.store = store
+        self._shown: Journal | None = None  # the journal the panels show
         self.data = self._load()
         super().__init__()
         # Set the classes the first frame needs now: changing them later restyles every panel.
@@ -144,6 +156,7 @@ class DashboardScreen(Screen[None]):
         with suppress(NoActiveAppError):
             self.add_class(self._breakpoint(self.app.size.width), update=False)
         self._resumed = False
+        self._stale = False  # her data changed while another mode was in view
 
     @classmethod
     def _breakpoint(cls, width: int) -> str:
@@ -156,7 +169,8 @@ class DashboardScreen(Screen[None]):
             return None
         from tui.screens import dashboard_data
 
-        return dashboard_data.build(self.store.journal(), today())
+        self._shown = self.store.journal()
+        return dashboard_data.build(self._shown, today())
 
     def compose(self) -> ComposeResult:
         data = self.data
@@ -207,8 +221,34 @@ class DashboardScreen(Screen[None]):
             # was styled as it was mounted (restyling them all again costs ~10 ms before it).
             self._resumed = True
             event.refresh_styles = False  # read by Screen's own handler, which runs next
-            return
-        self.refresh_data()
+        elif self._stale or self._behind():
+            # Changed while another mode was in view, or by another program (a script).
+            self._stale = False
+            self.refresh_data()
+
+    def on_journal_changed(self, _: JournalChanged) -> None:
+        """Her data changed: show it now if in view (under a form too), else when next shown."""
+        if self not in self.app.screen_stack:
+            self._stale = True
+        elif self._behind():
+            self.refresh_data()
+
+    def _behind(self) -> bool:
+        """Whether the panels show an older journal than the file holds."""
+        return self.store is not None and self.store.journal() is not self._shown
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll the panels: 'down', 'up', 'page_down', 'page_up', 'home' or 'end'."""
+        body = self.query_one("#dash-body", VerticalScroll)
+        move = {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[how]
+        move(animate=False)
 
     def show(self, store: Store) -> None:
         """Show the data of `store` (opened after the first frame)."""

@@ -9,17 +9,15 @@ small bar per week for the last eight weeks, counting what was done. When she ha
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.screen import Screen
+from textual.widgets import Static
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError, StaleGoal
@@ -33,21 +31,12 @@ from tui.core.goals import (
     step_up_offer,
     week_progress,
 )
-from tui.core.models import RAMP_EVERY, Goal, Journal, Step
+from tui.core.models import Goal, Journal
 from tui.core.text import shown
-from tui.screens._form import (
-    FOCUS_KEYS,
-    Choice,
-    ChoiceBar,
-    ConfirmScreen,
-    Field,
-    TextInput,
-    error_text,
-    keys_line,
-    literal,
-    number_field,
-)
-from tui.screens.move import KIND_CHOICES
+from tui.messages import JournalChanged
+from tui.screens.form import literal
+from tui.screens.goal_form import GoalFormScreen
+from widgets.forms import ConfirmScreen, keys_line
 from widgets.goal_bar import GoalBars, Progress
 from widgets.key_bar import KeyBar
 
@@ -191,9 +180,10 @@ class GoalsScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("plus", "add", "Add", show=False),
-        Binding("e,enter", "edit", "Edit", show=False),
-        Binding("x,delete", "remove", "Remove", show=False),
+        # Priority, as the app's own keys: what she types next waits for the form (or question).
+        Binding("plus", "add", "Add", show=False, priority=True),
+        Binding("e,enter", "edit", "Edit", show=False, priority=True),
+        Binding("x,delete", "remove", "Remove", show=False, priority=True),
         Binding("minus", "step_down", "Step down", show=False),
         Binding("a", "accept", "Accept step up", show=False),
         Binding("n", "decline", "Not now", show=False),
@@ -206,6 +196,8 @@ class GoalsScreen(Screen[None]):
         self.store = store
         self._refreshing = asyncio.Lock()
         self._wanted: str | None = None  # the goal to keep selected across refreshes
+        self._stale = False  # her data changed while another mode was in view
+        self._shown: Journal | None = None  # the journal the cards show
 
     def compose(self) -> ComposeResult:
         yield Static("Goals", id="goals-title", markup=False)
@@ -230,8 +222,18 @@ class GoalsScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.refresh_goals()
 
+    async def on_journal_changed(self, _: JournalChanged) -> None:
+        """Her data changed: show it now if this screen is in view, else when it is next shown."""
+        if self not in self.app.screen_stack:
+            self._stale = True
+        elif self.store.journal() is not self._shown:
+            await self.refresh_goals()
+
     async def on_screen_resume(self) -> None:
-        await self.refresh_goals()
+        if self._stale or self.store.journal() is not self._shown:
+            # Changed here while another mode was in view, or by another program (a script).
+            self._stale = False
+            await self.refresh_goals()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, GoalCard):
@@ -254,7 +256,7 @@ class GoalsScreen(Screen[None]):
             if select is not None:
                 self._wanted = select
             wanted = self._wanted
-            journal = self.store.journal()
+            journal = self._shown = self.store.journal()
             listing = self.query_one("#goals-list", VerticalScroll)
             await listing.remove_children()
             cards = [GoalCard(goal, journal) for goal in journal.goals]
@@ -276,7 +278,7 @@ class GoalsScreen(Screen[None]):
             if chosen is None and cards:
                 chosen = cards[0]
             if chosen is not None:
-                chosen.focus()
+                self.set_focus(chosen)  # now: a key she typed ahead acts on this goal
                 self.call_after_refresh(chosen.scroll_visible, animate=False)
 
     def _show_title(self, journal: Journal) -> None:
@@ -297,21 +299,38 @@ class GoalsScreen(Screen[None]):
         target.focus()
         target.scroll_visible(animate=False)
 
-    async def _save(self, old: Goal, goal: Goal, status: Content) -> None:
+    def _say(self, status: str | Content) -> None:
+        self.query_one("#goals-status", Static).update(status)
+
+    def _select(self, name: str) -> None:
+        """Keep goal `name` selected (now, and through the refresh that follows a change)."""
+        self._wanted = name
+        card = next((c for c in self._cards() if c.goal.name.casefold() == name.casefold()), None)
+        if card is not None:
+            card.focus()
+
+    def _changed(self, status: str | Content, name: str | None = None) -> None:
+        """Say what changed; the goals are shown again when the app passes on the change."""
+        self._say(status)
+        if name is not None:
+            self._select(name)
+        self.app.post_message(JournalChanged())
+
+    def _save(self, old: Goal, goal: Goal, status: Content) -> None:
         try:
             # Applied to the goal as it is in the file now; if the CLI or another window changed
             # or removed it meanwhile, nothing is written and the screen shows what is there.
             self.store.update_goal(old.name, lambda _: goal, expected=old)
         except StaleGoal as exc:
             self.notify(shown(str(exc)), timeout=6, markup=False)
-            await self.refresh_goals(literal(str(exc)), select=old.name)
+            self._changed(literal(str(exc)), old.name)
             return
         except (InputError, FileProblem) as exc:
-            await self.refresh_goals(Content(str(exc)))
+            self._say(Content(str(exc)))
             return
-        await self.refresh_goals(status, select=goal.name)
+        self._changed(status, goal.name)
 
-    async def action_accept(self) -> None:
+    def action_accept(self) -> None:
         """Take the offered step up."""
         card = self._current()
         if card is None:
@@ -323,25 +342,25 @@ class GoalsScreen(Screen[None]):
             )
             return
         goal = accept_step_up(card.goal, journal, today())
-        await self._save(
+        self._save(
             card.goal,
             goal,
             literal(f"{goal.name}: now {amount(goal.target, goal.unit)}. Well paced."),
         )
 
-    async def action_decline(self) -> None:
+    def action_decline(self) -> None:
         """Not now: keep the target; the offer may come again after more met weeks."""
         card = self._current()
         if card is None or step_up_offer(card.goal, self.store.journal(), today()) is None:
             return
         goal = decline_step_up(card.goal, today())
-        await self._save(
+        self._save(
             card.goal,
             goal,
             literal(f"{goal.name}: staying at {amount(goal.target, goal.unit)}. It's not a race."),
         )
 
-    async def action_step_down(self) -> None:
+    def action_step_down(self) -> None:
         """One step down, whenever she likes."""
         card = self._current()
         if card is None:
@@ -354,7 +373,7 @@ class GoalsScreen(Screen[None]):
                 )
             )
             return
-        await self._save(
+        self._save(
             card.goal,
             goal,
             literal(
@@ -362,19 +381,20 @@ class GoalsScreen(Screen[None]):
             ),
         )
 
-    def action_add(self) -> None:
-        self.app.push_screen(GoalFormScreen(self.store), self._form_closed)
+    async def action_add(self) -> None:
+        await self.app.push_screen(GoalFormScreen(self.store), self._form_closed)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         card = self._current()
         if card is not None:
-            self.app.push_screen(GoalFormScreen(self.store, card.goal), self._form_closed)
+            await self.app.push_screen(GoalFormScreen(self.store, card.goal), self._form_closed)
 
-    async def _form_closed(self, name: str | None) -> None:
+    def _form_closed(self, name: str | None) -> None:
         if name is not None:
-            await self.refresh_goals(literal(f"Saved {name}."), select=name)
+            self._say(literal(f"Saved {name}."))
+            self._select(name)
 
-    def action_remove(self) -> None:
+    async def action_remove(self) -> None:
         card = self._current()
         if card is None:
             return
@@ -383,183 +403,9 @@ class GoalsScreen(Screen[None]):
             "Remove the goal ", literal(name, "bold"), "? Your sessions stay as they are."
         )
 
-        async def answer(yes: bool | None) -> None:
+        def answer(yes: bool | None) -> None:
             if yes:
                 self.store.remove_goal(name)
-                await self.refresh_goals(literal(f"Removed {name}."))
+                self._changed(literal(f"Removed {name}."))
 
-        self.app.push_screen(ConfirmScreen(question, "y remove / n keep"), answer)
-
-
-class GoalFormScreen(ModalScreen[str | None]):
-    """Add or edit a goal. Dismisses with the goal's name when saved, None when left."""
-
-    DEFAULT_CSS = """
-    GoalFormScreen {
-        align: center middle;
-    }
-    GoalFormScreen #goal-form {
-        width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        overflow-y: auto;
-        border: round $primary 40%;
-        background: $surface;
-        padding: 0 1;
-    }
-    GoalFormScreen #goal-title {
-        text-style: bold;
-        margin: 0 0 1 0;
-    }
-    GoalFormScreen #goal-note {
-        color: $text-muted;
-        margin: 1 0 0 0;
-    }
-    GoalFormScreen #goal-keys {
-        margin: 1 0 0 0;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", show=False),
-        Binding("escape", "leave", "Close", show=False),
-        *FOCUS_KEYS,
-    ]
-
-    UNITS = (Choice("sessions", "sessions", "s"), Choice("minutes", "minutes", "m"))
-
-    def __init__(self, store: Store, goal: Goal | None = None) -> None:
-        super().__init__()
-        self.store = store
-        self.goal = goal
-        journal = store.journal()
-        self._routines = list(
-            dict.fromkeys(s.routine for s in reversed(journal.sessions) if s.routine)
-        )
-
-    def compose(self) -> ComposeResult:
-        goal = self.goal
-        with Vertical(id="goal-form"):
-            title = "New goal" if goal is None else "Edit goal"
-            yield Static(title, id="goal-title", markup=False)
-            yield Field(
-                "Name",
-                TextInput(goal.name if goal else "", id="name", placeholder="e.g. Strength videos"),
-                name="name",
-            )
-            yield Field(
-                "Counts",
-                ChoiceBar(self.UNITS, value=[goal.unit if goal else "sessions"], id="unit"),
-                name="unit",
-            )
-            yield number_field(
-                "Target", "target", "a week", max_length=4, value=str(goal.target) if goal else ""
-            )
-            yield Field(
-                "Kinds",
-                ChoiceBar(KIND_CHOICES, multi=True, value=goal.kinds if goal else (), id="kinds"),
-                name="kinds",
-            )
-            yield Field(
-                "Routine",
-                TextInput(
-                    (goal.routine or "") if goal else "",
-                    id="routine",
-                    placeholder="only this video or route (optional)",
-                    suggester=SuggestFromList(self._routines, case_sensitive=False),
-                ),
-                name="routine",
-            )
-            yield number_field(
-                "Work up to",
-                "ramp_to",
-                "a week (optional)",
-                max_length=4,
-                value=_text(goal.ramp_to if goal else None),
-            )
-            yield number_field(
-                "Offer a step",
-                "ramp_every",
-                "after this many weeks met",
-                allowed=RAMP_EVERY,
-                value=_text(goal.ramp_every if goal else None),
-            )
-            yield Static(
-                "With no kind picked, every kind counts. "
-                "A step up is only ever offered: you decide.",
-                id="goal-note",
-                markup=False,
-            )
-            yield Static(keys_line(("enter", "save"), ("esc", "close")), id="goal-keys")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
-    def action_leave(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        if event.input.id:
-            self.query_one(f"#field-{event.input.id}", Field).show_message(None)
-
-    def _value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value
-
-    def _build(self) -> Goal:
-        unit = self.query_one("#unit", ChoiceBar).value or "sessions"
-        target = self._value("target")
-        if not target.strip():
-            raise InputError("target", "please: how many a week?")
-        made = Goal.create(
-            name=self._value("name"),
-            per_week=target if unit == "sessions" else None,
-            minutes_per_week=target if unit == "minutes" else None,
-            kinds=self.query_one("#kinds", ChoiceBar).picked,
-            routine=self._value("routine"),
-            ramp_to=self._value("ramp_to"),
-            ramp_every=self._value("ramp_every"),
-            created=today(),
-        )
-        old = self.goal
-        if old is None:
-            return made
-        steps: tuple[Step, ...] = old.steps
-        if (made.target, made.unit) != (old.target, old.unit):
-            steps = (*steps, Step(today(), made.target, "edited"))
-        return replace(made, steps=steps, declined=old.declined)
-
-    def action_save(self) -> None:
-        """Save the goal if valid; otherwise say at the field what is allowed."""
-        try:
-            goal = self._build()
-            if self.goal is None:
-                self.store.add_goal(goal)
-            else:
-                self.store.update_goal(self.goal.name, lambda _: goal, expected=self.goal)
-        except StaleGoal as exc:
-            self.query_one("#field-name", Field).show_message(f"{exc} Escape, then edit again.")
-            return
-        except InputError as exc:
-            name = {"per_week": "target", "minutes_per_week": "target", "kind": "kinds"}.get(
-                exc.field, exc.field
-            )
-            if name not in ("name", "target", "kinds", "routine", "ramp_to", "ramp_every"):
-                name = "name"
-            self.query_one(f"#field-{name}", Field).show_message(error_text(exc.field, exc.message))
-            self.query_one(f"#{name}").focus()
-            return
-        except FileProblem as exc:
-            self.query_one("#field-name", Field).show_message(str(exc))
-            return
-        self.dismiss(goal.name)
-
-
-def _text(value: int | None) -> str:
-    return "" if value is None else str(value)
+        await self.app.push_screen(ConfirmScreen(question, "y remove / n keep"), answer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.console import Group
@@ -13,18 +14,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.keys import shown_keys
 from widgets.key_bar import KeyBar
 
-KEYS = (
-    ("l", "Check-in: pain, mood, sleep, a rest-day mark and a note"),
-    ("m", "Log movement: a walk, a video, a stretch, a 2-minute snack"),
-    ("g", "Goals: this week's goals; step up (only when you say so) or down"),
-    ("d", "Dashboard: today at a glance"),
-    ("?", "This help (? again goes back)"),
-    ("t", "Quiet theme: few muted colours and no motion, for flare days"),
-    ("ctrl+p", "Every command by name, and the choice of theme"),
-    ("q", "Quit"),
-)
+PALETTE = ("ctrl+p", "Every command by name, and the choice of theme")
+SCROLLING = (("↑ ↓ pgup pgdn", "scroll the dashboard a line or a page (home, end: top, bottom)"),)
 
 IN_A_FORM = (
     ("digits", "set the number in a field"),
@@ -56,7 +50,7 @@ PANELS = (
 )
 
 
-def _table(title: str, rows: tuple[tuple[str, str], ...]) -> Table:
+def _table(title: str, rows: Iterable[tuple[str, str]]) -> Table:
     table = Table(
         title=title,
         title_justify="left",
@@ -73,10 +67,10 @@ def _table(title: str, rows: tuple[tuple[str, str], ...]) -> Table:
     return table
 
 
-def help_page() -> Group:
-    """The whole help page: keys, keys in a form, and the dashboard's panels."""
+def help_page(keys: list[tuple[str, str]]) -> Group:
+    """The whole help page: her keys (as now mapped), keys in a form, and the dashboard's panels."""
     return Group(
-        _table("Keys", KEYS),
+        _table("Keys", (*keys, PALETTE, *SCROLLING)),
         Text(""),
         _table("In a form", IN_A_FORM),
         Text(""),
@@ -93,5 +87,16 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(help_page(), id="help-text")
+            yield Static(id="help-text")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.show_keys()
+
+    def on_screen_resume(self) -> None:
+        self.show_keys()
+
+    def show_keys(self) -> None:
+        """Fill the page in with the app's keys as they are bound now."""
+        keys = [(key, binding.tooltip) for key, binding in shown_keys(self)]
+        self.query_one("#help-text", Static).update(help_page(keys))

@@ -9,42 +9,28 @@ Crossing a milestone of a routine is celebrated once, with her reward note, then
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tui.core.dates import today
-from tui.core.errors import FileProblem, InputError
-from tui.core.milestones import ordinal, pending_celebrations
-from tui.core.models import KINDS, MINUTES, PAIN, Journal, Session, routine_key
-from tui.core.text import shown
-from tui.screens._form import (
-    FOCUS_KEYS,
-    Choice,
-    ChoiceBar,
-    Field,
-    TextInput,
-    describe_day,
-    error_text,
-    keys_line,
-    literal,
-    number_field,
-    step_day,
-    when,
-)
+from tui.core.errors import InputError
+from tui.core.milestones import milestone_reached
+from tui.core.models import KINDS, MINUTES, PAIN, Session
+from tui.core.recent import distinct_names, recent_sessions
+from tui.screens.form import FormScreen, describe_day, error_text, literal, when
+from widgets.forms import Choice, ChoiceBar, Field, TextInput, number_field
 
 if TYPE_CHECKING:
     from tui.store import Store
 
-RECENT_SHOWN = 5
 KIND_CHOICES = (
     Choice("walk", "walk", "w"),
     Choice("strength", "strength", "s"),
@@ -53,43 +39,27 @@ KIND_CHOICES = (
     Choice("other", "other", "o"),
 )
 assert tuple(c.value for c in KIND_CHOICES) == KINDS
-TEXT_FIELDS = ("minutes", "routine", "place", "with", "pain_before", "pain_after", "note")
+KIND_KEYS = " · ".join(f"{c.key} {c.label}" for c in KIND_CHOICES)
+# The form's fields in tab order, as `Session.to_dict` names them.
+FIELDS = ("kind", "minutes", "routine", "place", "with", "pain_before", "pain_after", "note")
+# A valid stand-in for each field, so one field at a time can be checked by `Session.create`.
+STAND_INS: dict[str, Any] = {"kind": "walk", "minutes": 1}
 
 
-def session_key(session: Session) -> tuple[str, str, str, str]:
-    """Sessions are 'the same' with the same routine, kind, companion and place."""
-    return (
-        routine_key(session.routine or ""),
-        session.kind,
-        routine_key(session.companion or ""),
-        routine_key(session.place or ""),
-    )
+def session_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values as `Session.create` takes them (`with` is `companion` there)."""
+    given = {("companion" if k == "with" else k): v for k, v in values.items() if k != "date"}
+    return {"kind": given.pop("kind", None), "minutes": given.pop("minutes", ""), **given}
 
 
-def recent_sessions(journal: Journal, limit: int = RECENT_SHOWN) -> list[Session]:
-    """The most recent session of each distinct kind of session, most recent first."""
-    seen: set[tuple[str, str, str, str]] = set()
-    found: list[Session] = []
-    for session in reversed(journal.sessions):  # sorted by date, the latest logged last
-        key = session_key(session)
-        if key in seen:
-            continue
-        seen.add(key)
-        found.append(session)
-        if len(found) == limit:
-            break
-    return found
-
-
-def _distinct(values: list[str | None]) -> list[str]:
-    """Distinct names, most recent first (as she last spelled them)."""
-    seen: set[str] = set()
-    names = []
-    for value in reversed(values):
-        if value and routine_key(value) not in seen:
-            seen.add(routine_key(value))
-            names.append(value)
-    return names
+def form_values(session: Session) -> dict[str, Any]:
+    """What the form shows for a session (numbers as text, absent values empty)."""
+    stored = session.to_dict()
+    return {name: "" if stored[name] is None else stored[name] for name in FIELDS} | {
+        "minutes": str(session.minutes),
+        "pain_before": "" if session.pain_before is None else str(session.pain_before),
+        "pain_after": "" if session.pain_after is None else str(session.pain_after),
+    }
 
 
 def describe_session(session: Session, day: date) -> Content:
@@ -109,32 +79,15 @@ def describe_session(session: Session, day: date) -> Content:
     return Content(" · ").join(parts)
 
 
-class MoveScreen(ModalScreen[bool]):
-    """Log one movement session. Dismisses True when saved, False when left."""
+class MoveScreen(FormScreen[dict[str, Any] | None]):
+    """Log one movement session; dismisses with its fields when saved, None when left.
+
+    Opened with `editing=<Session>`, it edits that session (see `FormScreen` on editing).
+    """
 
     DEFAULT_CSS = """
-    MoveScreen {
-        align: center middle;
-    }
-    MoveScreen #move-form {
-        width: 80;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        overflow-y: auto;
-        border: round $primary 40%;
-        background: $surface;
-        padding: 0 1;
-    }
-    MoveScreen #move-title {
-        text-style: bold;
-    }
-    MoveScreen #move-status {
-        color: $text-muted;
-    }
-    MoveScreen #move-status.-attention {
-        color: $warning;
-    }
+    MoveScreen #move-form { width: 80; }
+    MoveScreen #move-status { margin: 0; }
     MoveScreen #move-recent {
         height: auto;
         margin: 0 0 1 0;
@@ -143,72 +96,52 @@ class MoveScreen(ModalScreen[bool]):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    MoveScreen #move-keys {
-        margin: 1 0 0 0;
-    }
     """
 
+    FORM_ID = "move"
+    KEYS = (("enter", "save"), ("esc", "close"), ("[ ]", "change day"))
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", show=False),
-        Binding("escape", "leave", "Close", show=False),
-        *FOCUS_KEYS,
-        Binding("left_square_bracket", "day(-1)", "Day back", show=False),
-        Binding("right_square_bracket", "day(1)", "Day on", show=False),
-        *(Binding(str(n), f"repeat({n})", f"Repeat {n}", show=False) for n in range(1, 10)),
+        Binding(str(n), f"repeat({n})", f"Repeat {n}", show=False) for n in range(1, 10)
     ]
 
-    def __init__(self, store: Store, day: date | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        store: Store,
+        day: date | None = None,
+        *,
+        editing: Session | None = None,
+        on_save: Callable[[dict[str, Any]], object] | None = None,
+    ) -> None:
+        super().__init__(editing.date if editing is not None else day)
         self.store = store
-        self.day = day or today()
+        self.editing = editing
+        self.on_save = on_save
         journal = store.journal()
-        self.recent = recent_sessions(journal)
-        self._routines = _distinct([s.routine for s in journal.sessions])
-        self._places = _distinct([s.place for s in journal.sessions])
-        self._companions = _distinct([s.companion for s in journal.sessions])
+        self.recent = recent_sessions(journal) if editing is None else []
+        self._routines = distinct_names(s.routine for s in journal.sessions)
+        self._places = distinct_names(s.place for s in journal.sessions)
+        self._companions = distinct_names(s.companion for s in journal.sessions)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="move-form"):
-            yield Static("", id="move-title", markup=False)
-            yield Static("", id="move-status", markup=False)
+    def compose_fields(self) -> ComposeResult:
+        if self.editing is None:
             with Vertical(id="move-recent"):
                 yield from self._recent_lines()
-            yield Field("Kind", ChoiceBar(KIND_CHOICES, id="kind"), name="kind")
-            yield number_field("Minutes", "minutes", allowed=MINUTES)
-            yield Field(
-                "Routine",
-                TextInput(
-                    id="routine",
-                    placeholder="a video or route (→ completes)",
-                    suggester=SuggestFromList(self._routines, case_sensitive=False),
-                ),
-                name="routine",
-            )
-            yield Field(
-                "Place",
-                TextInput(
-                    id="place", suggester=SuggestFromList(self._places, case_sensitive=False)
-                ),
-                name="place",
-            )
-            yield Field(
-                "With",
-                TextInput(
-                    id="with", suggester=SuggestFromList(self._companions, case_sensitive=False)
-                ),
-                name="with",
-            )
-            yield number_field("Pain before", "pain_before", allowed=PAIN)
-            yield number_field("Pain after", "pain_after", allowed=PAIN)
-            yield Field("Note", TextInput(id="note"), name="note")
-            yield Static(
-                keys_line(("enter", "save"), ("esc", "close"), ("[ ]", "change day")),
-                id="move-keys",
-            )
+        yield Field("Kind", ChoiceBar(KIND_CHOICES, id="kind"), name="kind")
+        yield number_field("Minutes", "minutes", allowed=MINUTES)
+        yield self._text_field(
+            "Routine", "routine", self._routines, "a video or route (→ completes)"
+        )
+        yield self._text_field("Place", "place", self._places)
+        yield self._text_field("With", "with", self._companions)
+        yield number_field("Pain before", "pain_before", allowed=PAIN)
+        yield number_field("Pain after", "pain_after", allowed=PAIN)
+        yield Field("Note", TextInput(id="note"), name="note")
 
-    def on_mount(self) -> None:
-        self._show_day()
-        self.query_one("#kind", ChoiceBar).focus()
+    @staticmethod
+    def _text_field(label: str, name: str, names: list[str], placeholder: str = "") -> Field:
+        suggester = SuggestFromList(names, case_sensitive=False)
+        control = TextInput(id=name, placeholder=placeholder, suggester=suggester)
+        return Field(label, control, name=name)
 
     def _recent_lines(self) -> list[Static]:
         if not self.recent:
@@ -222,115 +155,66 @@ class MoveScreen(ModalScreen[bool]):
             lines.append(Static(line, classes="recent-line"))
         return lines
 
-    def _show_day(self) -> None:
-        self.query_one("#move-title", Static).update(
-            f"Movement for {describe_day(self.day, today())}"
-        )
-        self._status("w walk · s strength · t stretch · n snack · o other")
+    def fill(self) -> None:
+        if self.editing is not None:
+            self._show(form_values(self.editing))
 
-    def _status(self, text: str | Content, *, attention: bool = False) -> None:
-        status = self.query_one("#move-status", Static)
-        status.update(text)
-        status.set_class(attention, "-attention")
+    def _show(self, values: dict[str, Any]) -> None:
+        fields = self.fields()
+        for name in FIELDS:
+            fields[name].value = values.get(name, "")
 
-    def _value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value
+    def heading(self) -> str:
+        return f"Movement for {describe_day(self.day, today())}"
 
-    # -- actions -----------------------------------------------------------------------------
+    def hint(self) -> str:
+        return KIND_KEYS
+
+    # -- actions -------------------------------------------------------------------------------
 
     def action_repeat(self, number: int) -> None:
         """Fill the form from a recent session (dated the form's day, pain and note left empty)."""
         if not 1 <= number <= len(self.recent):
             return
         session = self.recent[number - 1]
-        self.query_one("#kind", ChoiceBar).set_values([session.kind])
-        filled = {
-            "minutes": str(session.minutes),
-            "routine": session.routine or "",
-            "place": session.place or "",
-            "with": session.companion or "",
-        }
-        for name in TEXT_FIELDS:
-            self.query_one(f"#{name}", Input).value = filled.get(name, "")
-        self._status(Content("Same again: enter saves it for ") + describe_day(self.day, today()))
+        self._show(form_values(session) | {"pain_before": "", "pain_after": "", "note": ""})
+        self.status(Content("Same again: enter saves it for ") + describe_day(self.day, today()))
 
-    def action_day(self, delta: int) -> None:
-        """Step the date back or forward (never past today)."""
-        day = step_day(self.day, delta, today())
-        if day != self.day:
-            self.day = day
-            self._show_day()
-
-    def action_leave(self) -> None:
-        self.dismiss(False)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        # Clear a field's message as soon as she changes it; it is checked again on save.
-        if event.input.id in TEXT_FIELDS:
-            self.query_one(f"#field-{event.input.id}", Field).show_message(None)
-
-    @on(ChoiceBar.Changed)
-    def _kind_changed(self) -> None:
-        self.query_one("#field-kind", Field).show_message(None)
-
-    def _build(self) -> Session:
-        kind = self.query_one("#kind", ChoiceBar).value
-        if kind is None:
-            raise InputError(
-                "kind", "not picked yet: w walk, s strength, t stretch, n snack, o other"
-            )
-        if not self._value("minutes").strip():
-            raise InputError("minutes", "please: how long, from 1 to 600?")
-        return Session.create(
-            date=self.day,
-            kind=kind,
-            minutes=self._value("minutes"),
-            routine=self._value("routine"),
-            place=self._value("place"),
-            companion=self._value("with"),
-            pain_before=self._value("pain_before"),
-            pain_after=self._value("pain_after"),
-            note=self._value("note"),
-        )
-
-    def action_save(self) -> None:
-        """Save the session if it is valid, celebrate a milestone it reaches, and close."""
+    def check(self, name: str, values: dict[str, Any]) -> str | None:
+        value = values[name]
+        if name == "kind" and value is None:
+            return error_text("kind", f"not picked yet: {KIND_KEYS}")
+        if name == "minutes" and not str(value).strip():
+            return error_text("minutes", f"please: how long, from {MINUTES.lo} to {MINUTES.hi}?")
         try:
-            session = self._build()
+            Session.create(date=self.day, **session_values(STAND_INS | {name: value}))
         except InputError as exc:
-            name = exc.field if exc.field in (*TEXT_FIELDS, "kind") else "note"
-            self.query_one(f"#field-{name}", Field).show_message(error_text(exc.field, exc.message))
-            self.query_one(f"#{name}").focus()
-            self._status("Nearly: one value needs a look (see below it).", attention=True)
-            return
-        try:
-            self.store.add_session(session)
-            if session.routine:
-                self._celebrate(session.routine)
-        except FileProblem as exc:
-            self._status(str(exc), attention=True)
-            return
-        self.dismiss(True)
+            return error_text(exc.field, exc.message)
+        return None
+
+    def save(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Save the session (or hand over the changes, when editing); celebrate a milestone."""
+        session = Session.create(date=self.day, **session_values(values))
+        if self.editing is not None:
+            changes = {k: v for k, v in session.to_dict().items() if k != "date"}
+            old = self.editing.to_dict()
+            changes = {k: v for k, v in changes.items() if v != old[k]}
+            if self.day != self.editing.date:
+                changes["date"] = self.day
+            if self.on_save is not None and changes:
+                self.on_save(changes)
+            return changes
+        self.store.add_session(session)
+        self.journal_changed()
+        if session.routine:
+            self._celebrate(session.routine)
+        return session.to_dict()
 
     def _celebrate(self, routine: str) -> None:
-        """Celebrate a milestone this routine just reached, once, and remember that it was."""
-        key = routine_key(routine)
-        for celebration in pending_celebrations(self.store.journal()):
-            if routine_key(celebration.routine) != key:
-                continue
-            message = "Every one of them counts. Well done."
-            if celebration.reward:
-                message = f"Reward: {shown(celebration.reward)}. {message}"
-            self.app.notify(
-                message,
-                title=f"{ordinal(celebration.count)} time: {shown(celebration.routine)}!",
-                markup=False,
-                timeout=15,
-            )
-            self.store.mark_celebrated(celebration.routine, celebration.count)
+        """Celebrate a milestone this session reached, once, and remember that it was."""
+        store = self.store
+        count = store.routine_count(routine)
+        reached = milestone_reached(routine, count, store.custom_milestones(), store.is_celebrated)
+        if reached is not None:
+            self.app.notify(reached.body, title=reached.title, markup=False, timeout=15)
+            store.mark_celebrated(routine, count)

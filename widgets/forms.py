@@ -1,9 +1,10 @@
-"""Pieces the check-in, movement and goal forms share.
+"""Form controls: number and text inputs, a choice bar, a yes/no toggle (`widgets.toggle`), a
+labelled field row, and a yes/no confirm dialog (`widgets.confirm`). They know nothing of the app
+or its data.
 
-A form is a column of `Field` rows (label, control, hint) with a quiet message line under each
-that shows what is allowed when a value is out of range. Number fields take digits and let every
-other key through to the screen, so `f`, `[` and `]` work from them as screen keys.
-Everything the user typed is shown through `Content`, never parsed as markup.
+A form is a column of `Field` rows (label, control, hint) with a quiet message line under each.
+Number inputs take digits and let every other key through to the screen, so screen keys such as
+`f`, `[` and `]` work from them. Text is shown through `Content`, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar, Protocol
 
 from textual import events
 from textual.app import ComposeResult
@@ -21,35 +21,25 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from tui.core.models import IntRange
-from tui.core.text import shown
+from widgets.confirm import ConfirmScreen
+from widgets.toggle import Toggle
 
-# Field names as `InputError.field` spells them -> words for the message under the field.
-FIELD_WORDS = {
-    "pain": "Pain",
-    "mood": "Mood",
-    "sleep_hours": "Sleep hours",
-    "sleep_quality": "Sleep quality",
-    "note": "Note",
-    "kind": "Kind",
-    "minutes": "Minutes",
-    "routine": "Routine",
-    "place": "Place",
-    "with": "With",
-    "pain_before": "Pain before",
-    "pain_after": "Pain after",
-    "name": "Name",
-    "per_week": "Target",
-    "minutes_per_week": "Target",
-    "ramp_to": "Work up to",
-    "ramp_every": "Step every",
-    "date": "Date",
-}
-
+__all__ = [
+    "FOCUS_KEYS",
+    "Choice",
+    "ChoiceBar",
+    "ConfirmScreen",
+    "Field",
+    "NumberInput",
+    "TextInput",
+    "Toggle",
+    "keys_line",
+    "literal",
+    "number_field",
+]
 
 #: Tab and shift+tab as priority bindings: they move focus at once, so a digit typed right after a
 #: tab (fast typing, a pasted sequence) lands in the next field, not the one being left.
@@ -57,37 +47,6 @@ FOCUS_KEYS: list[BindingType] = [
     Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
     Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
 ]
-
-
-def describe_day(day: date, today: date) -> str:
-    """'today, Tue 4 Mar' / 'yesterday, Mon 3 Mar' / 'Sun 2 Mar 2025' in the user's words."""
-    short = f"{day:%a} {day.day} {day:%b}"
-    if day == today:
-        return f"today, {short}"
-    if day == today - timedelta(days=1):
-        return f"yesterday, {short}"
-    if day.year != today.year:
-        return f"{short} {day.year}"
-    return short
-
-
-def when(day: date, today: date) -> str:
-    """'today', 'yesterday' or 'Sat 21 Nov' (a short date for lists)."""
-    if day == today:
-        return "today"
-    if day == today - timedelta(days=1):
-        return "yesterday"
-    return describe_day(day, today)
-
-
-def step_day(day: date, delta: int, today: date) -> date:
-    """Move a form's date by `delta` days, never past today."""
-    return min(day + timedelta(days=delta), today)
-
-
-def error_text(field: str, message: str) -> str:
-    """'Pain must be a whole number from 0 to 10 ...' from an `InputError`'s parts."""
-    return f"{FIELD_WORDS.get(field, field.replace('_', ' ').capitalize())} {message}"
 
 
 def keys_line(*pairs: tuple[str, str]) -> Content:
@@ -100,8 +59,8 @@ def keys_line(*pairs: tuple[str, str]) -> Content:
 
 
 def literal(text: str | None, style: str = "") -> Content:
-    """User text as content that is never read as markup, control characters shown escaped."""
-    return Content.styled(shown(text or "", multiline=True), style)
+    """User text as content that is never read as markup."""
+    return Content.styled(text or "", style)
 
 
 class NumberInput(Input):
@@ -134,9 +93,10 @@ class NumberInput(Input):
         """Only the characters of a number are ours; other keys belong to the screen."""
         return character is not None and bool(self._allowed.fullmatch(character))
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.is_printable and not self.check_consume_key(event.key, event.character):
-            # Skip Input's handler (which would swallow the key) and let it bubble.
+            # Runs before Input's own key handler (a subclass's handler comes first); preventing
+            # the default skips Input's, which would swallow the key, and lets the key bubble.
             event.prevent_default()
 
 
@@ -249,7 +209,7 @@ class ChoiceBar(Widget, can_focus=True):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return any(c.key == key for c in self.choices)
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         for choice in self.choices:
             if event.key == choice.key:
                 event.stop()
@@ -280,52 +240,6 @@ class ChoiceBar(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
-
-
-class Toggle(Widget, can_focus=True):
-    """A yes/no field (space or the screen's key flips it); enter is left to the form."""
-
-    DEFAULT_CSS = """
-    Toggle {
-        height: 1;
-        width: auto;
-    }
-    Toggle:focus {
-        background-tint: $foreground 5%;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "flip", "Flip", show=False)]
-
-    class Changed(Message):
-        """The value was flipped."""
-
-        def __init__(self, toggle: Toggle) -> None:
-            super().__init__()
-            self.toggle = toggle
-
-        @property
-        def control(self) -> Toggle:
-            return self.toggle
-
-    value: reactive[bool] = reactive(False)
-
-    def __init__(self, on_text: str, off_text: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.on_text = on_text
-        self.off_text = off_text
-
-    def action_flip(self) -> None:
-        self.value = not self.value
-
-    def watch_value(self) -> None:
-        self.refresh(layout=True)  # the yes text is longer than the no
-        self.post_message(self.Changed(self))
-
-    def render(self) -> Content:
-        if self.value:
-            return Content.assemble(("● ", "bold $text-primary"), (self.on_text, "$text-primary"))
-        return Content.assemble(("○ ", "$foreground-muted"), (self.off_text, "$foreground-muted"))
 
 
 class Field(Vertical):
@@ -398,6 +312,29 @@ class Field(Vertical):
                 yield Label(self.hint, classes="field--hint", markup=False)
         yield Static("", classes="field--message", markup=False)
 
+    @property
+    def value(self) -> Any:
+        """The control's value: text for an input, the picked values for a choice bar that takes
+        several (else the picked one or None), True or False for a toggle."""
+        control = self.control
+        if isinstance(control, ChoiceBar):
+            return control.picked if control.multi else control.value
+        if isinstance(control, Input | Toggle):
+            return control.value
+        return None
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        control = self.control
+        if isinstance(control, ChoiceBar):
+            control.set_values(value if control.multi else [value] if value else [])
+        elif isinstance(control, Input):
+            control.value = value
+            if control.has_focus:
+                control.select_all()  # the next digit replaces it
+        elif isinstance(control, Toggle):
+            control.value = bool(value)
+
     def show_message(self, text: str | None) -> None:
         """Show a message under the field (None hides it)."""
         message = self.query_one(".field--message", Static)
@@ -405,63 +342,33 @@ class Field(Vertical):
         self.set_class(bool(text), "-has-message")
 
 
+class Bounds(Protocol):
+    """A whole-number range (the app's `IntRange` is one)."""
+
+    @property
+    def lo(self) -> int: ...
+
+    @property
+    def hi(self) -> int: ...
+
+
 def number_field(
     label: str,
     name: str,
     hint: str = "",
     *,
-    allowed: IntRange | None = None,
+    allowed: Bounds | None = None,
     max_length: int | None = None,
     value: str = "",
     decimals: bool = False,
 ) -> Field:
     """A form row for a short number (pain, minutes, a target); the input has the field's name.
 
-    Given the field's range from the domain, the input takes as many digits as its top value has
-    and the hint defaults to `lo … hi`, so the range itself stays defined once, in core.
+    Given the field's range, the input takes as many digits as its top value has and the hint
+    defaults to `lo … hi`, so the range itself stays defined once, where the caller keeps it.
     """
     if allowed is not None:
         max_length = max_length or len(str(allowed.hi))
         hint = hint or f"{allowed.lo} … {allowed.hi}"
     control = NumberInput(value, decimals=decimals, max_length=max_length or 3, id=name)
     return Field(label, control, hint=hint, name=name, control_width=6)
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question (`y` or enter: yes; `n` or escape: no)."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
-    ConfirmScreen #confirm-box {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        border: round $primary 40%;
-        background: $surface;
-        padding: 0 1;
-    }
-    ConfirmScreen #confirm-keys {
-        margin: 1 0 0 0;
-        color: $text-muted;
-    }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
-    ]
-
-    def __init__(self, question: Content, keys: str) -> None:
-        super().__init__()
-        self.question = question
-        self.keys = keys
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
-            yield Static(self.question, markup=False)
-            yield Static(self.keys, id="confirm-keys", markup=False)
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)

@@ -1,0 +1,100 @@
+"""The real app in a real terminal (tmux), typed at as fast as tmux can send keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+TODAY = "2026-11-23"
+WAIT_SECONDS = 30.0
+# Ten years: the form then takes a moment to appear, as on her own file after a few years.
+DEMO_DAYS = "3650"
+
+
+class Terminal:
+    """A tmux server of its own running `gentle` on a data file, 120x40."""
+
+    def __init__(self, folder: Path) -> None:
+        self.socket = f"gentle-test-{os.getpid()}-{folder.name}"
+        self.db = folder / "gentle.json"
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")},
+            "GENTLE_DB": str(self.db),
+            "GENTLE_TODAY": TODAY,
+            "GENTLE_CONFIG": str(folder / "config.toml"),
+        }
+
+    def gentle(self, *args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    def start(self) -> None:
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items() if "GENTLE" in k)
+        command = f"env {exports} {shlex.quote(sys.executable)} -m tui"
+        self.tmux("new-session", "-d", "-s", "gentle", "-x", "120", "-y", "40", command)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "gentle")
+
+    def stop(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+def wait_for(condition: Callable[[], bool], what: str, context: Callable[[], str] = str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}{context()}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(tmp_path)
+    term.gentle("demo", "--days", DEMO_DAYS, "--seed", "7")
+    term.start()
+    try:
+        yield term
+    finally:
+        term.stop()
+
+
+def test_a_check_in_typed_in_one_go_saves_every_value(terminal: Terminal) -> None:
+    wait_for(lambda: " of 2 times" in terminal.screen(), "her dashboard", terminal.screen)
+    terminal.tmux("send-keys", "-t", "gentle", "l", "4", "Tab", "3", "Tab", "5", "Enter")
+
+    def saved() -> dict[str, object] | None:
+        checkin: dict[str, object] | None = json.loads(terminal.gentle("status", "--json"))[
+            "checkin"
+        ]
+        return checkin if checkin and checkin.get("pain") == 4 else None
+
+    wait_for(lambda: saved() is not None, "the check-in saved")
+    checkin = saved()
+    assert checkin is not None
+    assert (checkin["pain"], checkin["mood"], checkin["sleep_hours"]) == (4, 3, 5)
+    wait_for(lambda: "Pain 4" in terminal.screen(), "the dashboard showing it")
+    terminal.tmux("send-keys", "-t", "gentle", "q")

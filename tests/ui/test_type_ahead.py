@@ -1,0 +1,59 @@
+"""Keys typed faster than a form appears land in the form, in order (a burst, as a paste sends)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from type_ahead import type_ahead, until
+
+from tui.app import GentleApp
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.goal_form import GoalFormScreen
+from tui.screens.goals import GoalsScreen
+from tui.store import Store
+
+
+async def test_a_check_in_typed_in_one_burst_saves_every_value(
+    demo_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "l", "4", "tab", "3", "tab", "5", "enter")
+        await until(pilot, lambda: fixed_today in demo_store.journal().checkins)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+    checkin = demo_store.journal().checkins[fixed_today]
+    assert (checkin.pain, checkin.mood, checkin.sleep_hours) == (4, 3, 5)
+
+
+async def test_a_walk_typed_in_one_burst_is_logged_as_typed(
+    empty_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "m", "w", "tab", "25", "tab", "P", "a", "r", "k", "enter")
+        await until(pilot, lambda: bool(empty_store.journal().sessions))
+    [walk] = empty_store.journal().sessions
+    assert (walk.kind, walk.minutes, walk.routine, walk.date) == ("walk", 25, "Park", fixed_today)
+
+
+async def test_repeating_a_recent_session_in_one_burst(demo_store: Store) -> None:
+    before = len(demo_store.journal().sessions)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        latest = demo_store.journal().sessions[-1]
+        type_ahead(app, "m", "1", "enter")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == before + 1)
+    again = demo_store.journal().sessions[-1]
+    assert (again.kind, again.minutes) == (latest.kind, latest.minutes)
+    assert again.routine == latest.routine
+
+
+async def test_a_goal_typed_right_after_g_lands_in_the_goal_form(empty_store: Store) -> None:
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "g", "plus", "W", "a", "l", "k", "s", "tab", "tab", "3", "enter")
+        await until(pilot, lambda: bool(empty_store.journal().goals))
+        await until(pilot, lambda: not isinstance(app.screen, GoalFormScreen))
+        assert isinstance(app.screen, GoalsScreen)
+    [goal] = empty_store.journal().goals
+    assert (goal.name, goal.unit, goal.target) == ("Walks", "sessions", 3)
