@@ -81,6 +81,7 @@ class GentleApp(App[None]):
         self.add_mode("dashboard", self._dashboard_screen)
         self.add_mode("goals", self._goals_screen)
         self.add_mode("help", self._help_screen)
+        self.add_mode("history", self._history_screen)
 
     @property
     def store(self) -> Store:
@@ -108,6 +109,13 @@ class GentleApp(App[None]):
 
     def _goals_screen(self) -> Screen[Any]:
         screen = self.make_goals_screen()
+        self._views.append(screen)
+        return screen
+
+    def _history_screen(self) -> Screen[Any]:
+        from tui.screens.history import HistoryScreen
+
+        screen = HistoryScreen(self.store)
         self._views.append(screen)
         return screen
 
@@ -187,6 +195,26 @@ class GentleApp(App[None]):
     async def action_goals(self) -> None:
         if self.open_data():
             await self.switch_mode("goals")
+
+    async def action_history(self) -> None:
+        """Her entries by day, to fix or delete."""
+        if self.open_data():
+            await self.switch_mode("history")
+
+    def action_undo(self) -> None:
+        """Take back the last change, and say in words what came back."""
+        if not self.open_data():
+            return
+        try:
+            said = self.store.undo()
+        except FileProblem as exc:
+            self.notify(str(exc), title="Not undone", severity="warning", markup=False)
+            return
+        if said is None:
+            self.notify("Nothing to undo.", timeout=4)
+            return
+        self.post_message(JournalChanged())
+        self.notify(said, title="Undone", markup=False, timeout=8)
 
     async def action_dashboard(self) -> None:
         await self.switch_mode("dashboard")

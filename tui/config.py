@@ -31,6 +31,7 @@ ACTIONS: dict[str, str] = {
     "goals": "g",
     "dashboard": "d",
     "history": "h",
+    "undo": "u",
     "help": "?",
     "quiet": "t",
     "quit": "q",

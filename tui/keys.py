@@ -46,6 +46,22 @@ BINDINGS: tuple[Binding, ...] = (
         tooltip="Goals: this week's goals; step up (only when you say so) or down",
     ),
     Binding(
+        "h",
+        "history",
+        "History",
+        id=f"{PREFIX}history",
+        priority=True,
+        tooltip="History: every entry by day, to fix (enter) or delete (x)",
+    ),
+    Binding(
+        "u",
+        "undo",
+        "Undo",
+        id=f"{PREFIX}undo",
+        priority=True,
+        tooltip="Undo: take back the last change (again: the one before)",
+    ),
+    Binding(
         "d",
         "dashboard",
         "Dashboard",

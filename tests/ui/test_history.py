@@ -1,0 +1,174 @@
+"""The history screen driven as she would: find a wrong entry, fix it, delete one, undo."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from conftest import TODAY
+from type_ahead import until
+
+from tui.app import GentleApp
+from tui.core.models import Checkin, Session
+from tui.screens.history import HistoryScreen
+from tui.store import Store
+from widgets.goal_bar import GoalBars
+
+
+def history(app: GentleApp) -> HistoryScreen:
+    screen = app.screen
+    assert isinstance(screen, HistoryScreen), screen
+    return screen
+
+
+def goals_text(app: GentleApp) -> str:
+    assert app.dashboard is not None
+    return str(app.dashboard.query_one("#goals", GoalBars).render())
+
+
+def minutes_done(store: Store) -> int:
+    from tui.core.goals import week_progress
+
+    journal = store.journal()
+    goal = next(g for g in journal.goals if g.name == "Moving minutes")
+    return int(week_progress(goal, journal, TODAY).done)
+
+
+async def down_until(pilot: Any, app: GentleApp, wanted: Any) -> None:
+    """Press down until the entry under the cursor is the wanted one (as she would look)."""
+    for _ in range(200):
+        entry = history(app).current()
+        if entry is not None and wanted(entry):
+            return
+        await pilot.press("down")
+    raise AssertionError("never reached the entry")
+
+
+def is_the_long_walk(entry: Any) -> bool:
+    return isinstance(entry, Session) and entry.minutes == 200
+
+
+async def test_she_finds_the_200_minute_walk_and_fixes_it_to_20(demo_store: Store) -> None:
+    wrong = Session.create(date=TODAY, kind="walk", minutes=200, place="Bellhouse Park")
+    demo_store.add_session(wrong)
+    before = minutes_done(demo_store)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.dashboard is not None and app.dashboard.data is not None)
+        assert str(before) in goals_text(app)
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await down_until(pilot, app, is_the_long_walk)
+        await pilot.press("e", "tab", "2", "0", "enter")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        fixed = demo_store.entry(wrong.id)
+        assert isinstance(fixed, Session) and fixed.minutes == 20 and fixed.id == wrong.id
+        assert fixed.place == "Bellhouse Park"
+        assert history(app).current() == fixed  # the cursor stays on it
+        await pilot.press("d")
+        await until(pilot, lambda: str(before - 180) in goals_text(app))
+    assert minutes_done(demo_store) == before - 180
+    assert sum(1 for s in demo_store.journal().sessions if s.id == wrong.id) == 1  # not a copy
+
+
+async def test_she_deletes_a_session_and_undo_brings_it_back(demo_store: Store) -> None:
+    toasts: list[tuple[str, str]] = []
+    app = GentleApp(demo_store)
+
+    def notify(message: str, *, title: str = "", **_: Any) -> None:
+        toasts.append((title, message))
+
+    app.notify = notify  # type: ignore[method-assign]
+    count = len(demo_store.journal().sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await down_until(pilot, app, lambda e: isinstance(e, Session))
+        gone = history(app).current()
+        assert isinstance(gone, Session)
+        await pilot.press("x")
+        question = str(app.screen.query_one("Static").render())
+        assert f"{gone.minutes} min {gone.kind}" in question
+        await pilot.press("y")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == count - 1)
+        assert all(s.id != gone.id for s in demo_store.journal().sessions)
+        assert history(app).current() != gone
+        await pilot.press("u")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == count)
+    assert demo_store.entry(gone.id) == gone
+    title, said = toasts[-1]
+    assert title == "Undone"
+    assert said.startswith("Undone delete:")
+    assert f"{gone.minutes} min {gone.kind}" in said and "is back" in said
+
+
+async def test_any_other_key_keeps_the_entry(demo_store: Store) -> None:
+    count = len(demo_store.journal().sessions) + len(demo_store.journal().checkins)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("x", "n", "x", "q", "x", "escape")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        assert app.is_running  # q answered the question: it did not quit
+    journal = demo_store.journal()
+    assert len(journal.sessions) + len(journal.checkins) == count
+
+
+async def test_u_on_the_dashboard_undoes_the_last_change(demo_store: Store) -> None:
+    said: list[str] = []
+    app = GentleApp(demo_store)
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+    demo_store.add_session(Session.create(date=TODAY, kind="snack", minutes=3))
+    count = len(demo_store.journal().sessions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == count - 1)
+    assert "3 min snack" in said[-1]
+
+
+async def test_a_check_in_moves_to_another_day_with_the_bracket(demo_store: Store) -> None:
+    checkins = demo_store.journal().checkins
+    moving = next(
+        checkin
+        for day, checkin in sorted(checkins.items(), reverse=True)
+        if day - timedelta(days=1) not in checkins
+    )
+    free = moving.date - timedelta(days=1)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await down_until(pilot, app, lambda e: isinstance(e, Checkin) and e.id == moving.id)
+        await pilot.press("enter", "left_square_bracket", "enter")
+        await until(pilot, lambda: demo_store.entry(moving.id).date == free)
+        await until(pilot, lambda: history(app).current() == demo_store.entry(moving.id))
+    checkins = demo_store.journal().checkins
+    assert checkins[free].id == moving.id and checkins[free].pain == moving.pain
+    assert moving.date not in checkins
+
+
+async def test_history_follows_her_own_key(demo_store: Store, own_config: Path) -> None:
+    own_config.parent.mkdir(parents=True, exist_ok=True)
+    own_config.write_text('[keys]\nhistory = "y"\n', "utf-8")
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryScreen)
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        assert app.key_for("history") == "y"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.current_mode == "dashboard")
+
+
+async def test_her_text_is_shown_literally(demo_store: Store) -> None:
+    demo_store.add_session(Session.create(date=TODAY, kind="walk", minutes=5, place="[b]home[/b]"))
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        shown = str(history(app).entries.render())
+    assert "at [b]home[/b]" in shown
