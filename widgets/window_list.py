@@ -3,7 +3,9 @@
 `WindowList` holds a sequence of rows and a function that draws one row as a line of `Content`.
 Each frame it draws the rows of its window, no more: a list of 30,000 rows costs what a list of
 30 does. Some rows can be headings the cursor skips (`selectable`). The arrows, `home` and `end`
-move the cursor; whoever owns the list moves it further with `move_to`. It says where the cursor
+move the cursor; whoever owns the list moves it further with `move_to`. They are priority keys:
+each runs as it arrives, in order with the owner's own priority keys (a burst of typing such as
+`down down e` edits the row two down). It says where the cursor
 went with `WindowList.Moved`. It knows nothing of what its rows are.
 """
 
@@ -32,10 +34,10 @@ class WindowList(Widget, Generic[RowT], can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "step(1)", "Down", show=False),
-        Binding("up", "step(-1)", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
+        Binding("down", "step(1)", "Down", show=False, priority=True),
+        Binding("up", "step(-1)", "Up", show=False, priority=True),
+        Binding("home", "first", "First", show=False, priority=True),
+        Binding("end", "last", "Last", show=False, priority=True),
     ]
 
     #: The style of the row under the cursor.

@@ -74,10 +74,12 @@ class HistoryScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,e", "edit", "Edit", key_display="enter"),
-        Binding("x", "delete", "Delete"),
-        Binding("pagedown", "week(1)", "Week back", show=False),
-        Binding("pageup", "week(-1)", "Week on", show=False),
+        # Priority keys, as the list's: each runs in the order typed, and a form opened by one
+        # is ready before the next key (typed ahead) arrives, so that key lands in the form.
+        Binding("enter,e", "edit", "Edit", key_display="enter", priority=True),
+        Binding("x", "delete", "Delete", priority=True),
+        Binding("pagedown", "week(1)", "Week back", show=False, priority=True),
+        Binding("pageup", "week(-1)", "Week on", show=False, priority=True),
         Binding("escape", "app.dashboard", "Back"),
     ]
 
