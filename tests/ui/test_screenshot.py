@@ -35,6 +35,7 @@ WHAT_EACH_SHOWS = {
     "move": "Movement for today",
     "goals": "Goals · this week began",
     "help": "In a form",
+    "history": "entries on 120 days, newest first",
 }
 
 
