@@ -59,6 +59,7 @@ BINDINGS: tuple[Binding, ...] = (
         "Undo",
         id=f"{PREFIX}undo",
         priority=True,
+        show=False,  # in help and the palette; the key bar at 80 columns keeps room for q Quit
         tooltip="Undo: take back the last change (again: the one before)",
     ),
     Binding(

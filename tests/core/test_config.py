@@ -88,7 +88,7 @@ def test_a_keys_entry_that_is_not_a_table_is_refused(path: Path) -> None:
 
 def test_every_action_of_the_contract_can_be_moved() -> None:
     assert set(ACTIONS) == {
-        "checkin", "move", "goals", "dashboard", "history", "help", "quiet", "quit", "peg",
+        "checkin", "move", "goals", "dashboard", "history", "undo", "help", "quiet", "quit", "peg",
     }  # fmt: skip
 
 

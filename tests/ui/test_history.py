@@ -172,3 +172,20 @@ async def test_her_text_is_shown_literally(demo_store: Store) -> None:
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         shown = str(history(app).entries.render())
     assert "at [b]home[/b]" in shown
+
+
+async def test_help_and_the_palette_name_history_and_undo(demo_store: Store) -> None:
+    from tui.keys import shown_keys
+
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: app.current_mode == "help")
+        await pilot.pause()
+        page = app.export_screenshot().replace("&#160;", " ")
+        keys = {key: binding.action for key, binding in shown_keys(app.screen)}
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert keys["h"] == "history" and keys["u"] == "undo"
+    assert "History" in titles and "Undo" in titles
+    assert "Undo: take back the last change" in page
+    assert "In the history" in page

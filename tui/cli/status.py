@@ -156,7 +156,9 @@ def _add_config(sub: Any) -> None:
 
 def _add_screenshot(sub: Any) -> None:
     shot = sub.add_parser("screenshot", help="render a screen to SVG")
-    shot.add_argument("screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help, history")
+    shot.add_argument(
+        "screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help, history"
+    )
     shot.add_argument("--output", metavar="FILE.svg")
     shot.add_argument("--size", default="120x40", metavar="COLSxROWS")
     shot.set_defaults(handler=cmd_screenshot)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.keys import shown_keys
+from tui.screens.history import HELP_ROWS as HISTORY_ROWS
 from widgets.key_bar import KeyBar
 
 PALETTE = ("ctrl+p", "Every command by name, and the choice of theme")
@@ -73,6 +74,8 @@ def help_page(keys: list[tuple[str, str]]) -> Group:
         _table("Keys", (*keys, PALETTE, *SCROLLING)),
         Text(""),
         _table("In a form", IN_A_FORM),
+        Text(""),
+        _table("In the history", HISTORY_ROWS),
         Text(""),
         _table("The dashboard", PANELS),
         Text(""),

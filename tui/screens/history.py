@@ -37,6 +37,14 @@ if TYPE_CHECKING:
     from tui.core.models import Journal
     from tui.store import Store
 
+#: What the help screen says of this screen's keys (beside its bindings, so they stay in step).
+HELP_ROWS = (
+    ("↑ ↓", "the next or previous entry (pgup, pgdn: a week; home, end: newest, oldest)"),
+    ("enter, e", "open the entry in its own form to fix it ([ ] move it to another day)"),
+    ("x", "delete it: y or enter to confirm, any other key keeps it"),
+    ("escape", "back to the dashboard"),
+)
+
 EMPTY = "Nothing logged yet. l logs a check-in, m some movement: they will be listed here."
 
 
@@ -134,6 +142,9 @@ class HistoryScreen(Screen[None]):
             entries = "1 entry" if count == 1 else f"{count:,} entries"
             days = "1 day" if len(self.days) == 1 else f"{len(self.days):,} days"
             text = f"History  ·  {entries} on {days}, newest first"
+        undo = getattr(self.app, "key_for", lambda _: "")("undo")
+        if undo:
+            text += f"  ·  {undo} undo"
         self.query_one("#history-title", Static).update(text)
 
     def _draw(self, row: Row, width: int) -> Content:
