@@ -28,6 +28,7 @@ from textual.widgets import Input
 from tui import config as settings
 from tui.core.dates import today
 from tui.core.errors import FileProblem
+from tui.core.text import shown
 from tui.keys import BINDINGS, NAVIGATION, keymap, name_and_help, shown_keys
 from tui.messages import JournalChanged
 from tui.screens.dashboard import DashboardScreen
@@ -214,7 +215,7 @@ class GentleApp(App[None]):
             self.notify("Nothing to undo.", timeout=4)
             return
         self.post_message(JournalChanged())
-        self.notify(said, title="Undone", markup=False, timeout=8)
+        self.notify(shown(said), title="Undone", markup=False, timeout=8)  # her names, escaped
 
     async def action_dashboard(self) -> None:
         await self.switch_mode("dashboard")

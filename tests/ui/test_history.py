@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,12 @@ def is_the_long_walk(entry: Any) -> bool:
 
 
 async def test_she_finds_the_200_minute_walk_and_fixes_it_to_20(demo_store: Store) -> None:
+    said: list[str] = []
     wrong = Session.create(date=TODAY, kind="walk", minutes=200, place="Bellhouse Park")
     demo_store.add_session(wrong)
     before = minutes_done(demo_store)
     app = GentleApp(demo_store)
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.dashboard is not None and app.dashboard.data is not None)
         assert str(before) in goals_text(app)
@@ -70,6 +73,7 @@ async def test_she_finds_the_200_minute_walk_and_fixes_it_to_20(demo_store: Stor
         await until(pilot, lambda: str(before - 180) in goals_text(app))
     assert minutes_done(demo_store) == before - 180
     assert sum(1 for s in demo_store.journal().sessions if s.id == wrong.id) == 1  # not a copy
+    assert "Changed the 200 min walk of 2026-11-23, minutes 200 to 20." in said
 
 
 async def test_she_deletes_a_session_and_undo_brings_it_back(demo_store: Store) -> None:
@@ -189,3 +193,41 @@ async def test_help_and_the_palette_name_history_and_undo(demo_store: Store) -> 
     assert "History" in titles and "Undo" in titles
     assert "Undo: take back the last change" in page
     assert "In the history" in page
+
+
+async def test_an_empty_history_invites_her_to_log(empty_store: Store) -> None:
+    said: list[str] = []
+    app = GentleApp(empty_store)
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("down", "pagedown", "end", "e", "x", "u")
+        await until(pilot, lambda: "Nothing to undo." in said)
+        assert isinstance(app.screen, HistoryScreen) and history(app).current() is None
+        title = str(app.screen.query_one("#history-title").render())
+    assert "Nothing logged yet" in title
+
+
+async def test_a_control_character_in_a_stored_name_is_shown_escaped(
+    demo_store: Store, db_path: Path
+) -> None:
+    said: list[str] = []
+    session = Session.create(date=TODAY, kind="walk", minutes=7, routine="Park")
+    demo_store.add_session(session)
+    data = json.loads(db_path.read_text("utf-8"))  # as stored before they were refused
+    for doc in data["sessions"].values():
+        if doc["id"] == session.id:
+            doc["routine"] = "Park\x1b[2J"
+    db_path.write_text(json.dumps(data), "utf-8")
+    app = GentleApp(Store.open(db_path))
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await down_until(pilot, app, lambda e: getattr(e, "id", "") == session.id)
+        rows = str(history(app).entries.render())
+        await pilot.press("x", "y")
+        await until(pilot, lambda: bool(said))
+    assert "Park\\x1b[2J" in rows and "\x1b" not in rows
+    assert "Park\\x1b[2J" in said[-1] and "\x1b" not in said[-1]

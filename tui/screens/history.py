@@ -23,10 +23,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.core.changes import summary
 from tui.core.dates import today
 from tui.core.history import Entry, describe, line
 from tui.core.ids import short_id
 from tui.core.models import Checkin
+from tui.core.text import shown
 from tui.messages import JournalChanged
 from tui.screens.form import describe_day, literal
 from widgets.confirm import ConfirmScreen
@@ -217,7 +219,9 @@ class HistoryScreen(Screen[None]):
             cleared = [name for name, value in changes.items() if value is None]
             _, new = self.store.edit_entry(entry.id, values, cleared)
             self.app.post_message(JournalChanged())
-            self.app.notify(f"Changed: {describe(new)}.", title="Saved", markup=False, timeout=4)
+            recorded = self.store.changes()
+            said = summary(recorded[-1]).removeprefix("edit: ") if recorded else describe(new)
+            self.app.notify(shown(f"Changed {said}."), title="Saved", markup=False, timeout=6)
 
         return save
 
@@ -240,7 +244,7 @@ class HistoryScreen(Screen[None]):
         self.app.post_message(JournalChanged())
         undo = getattr(self.app, "key_for", lambda _: "u")("undo") or "u"
         self.app.notify(
-            f"Deleted {describe(old)}. {undo} brings it back.",
+            shown(f"Deleted {describe(old)}. {undo} brings it back."),
             title="Deleted",
             markup=False,
             timeout=6,
