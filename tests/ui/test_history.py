@@ -11,6 +11,7 @@ from conftest import TODAY
 from type_ahead import until
 
 from tui.app import GentleApp
+from tui.core.history import entries
 from tui.core.models import Checkin, Session
 from tui.screens.history import HistoryScreen
 from tui.store import Store
@@ -231,3 +232,46 @@ async def test_a_control_character_in_a_stored_name_is_shown_escaped(
         await until(pilot, lambda: bool(said))
     assert "Park\\x1b[2J" in rows and "\x1b" not in rows
     assert "Park\\x1b[2J" in said[-1] and "\x1b" not in said[-1]
+
+
+async def test_pagedown_and_pageup_move_a_week(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        first = history(app).current()
+        assert first is not None and first.date == TODAY
+        await pilot.press("pagedown")
+        week_back = history(app).current()
+        assert week_back is not None and week_back.date == TODAY - timedelta(days=7)
+        await pilot.press("pagedown", "pagedown", "pageup")
+        again = history(app).current()
+        assert again is not None and again.date == TODAY - timedelta(days=14)
+        await pilot.press("end")
+        oldest = history(app).current()
+        assert oldest is not None and oldest.date == min(
+            e.date for e in entries(demo_store.journal())
+        )
+        await pilot.press("home")
+        assert history(app).current() == first
+
+
+async def test_a_check_in_moved_onto_a_logged_day_says_so_and_stays(demo_store: Store) -> None:
+    checkins = demo_store.journal().checkins
+    moving = next(
+        checkin
+        for day, checkin in sorted(checkins.items(), reverse=True)
+        if day - timedelta(days=1) in checkins
+    )
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await down_until(pilot, app, lambda e: e.id == moving.id)
+        await pilot.press("e", "left_square_bracket", "enter")
+        await pilot.pause()
+        status = str(app.screen.query_one("#checkin-status").render())
+        assert "has a check-in already" in status
+        assert not isinstance(app.screen, HistoryScreen)  # the form stays open
+        await pilot.press("escape")
+    assert demo_store.entry(moving.id).date == moving.date
