@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
+from tui.core.hours import hours_from_text
 
 KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
@@ -60,22 +61,6 @@ MINUTES_PER_WEEK = IntRange(1, 5000)
 RAMP_EVERY = IntRange(1, 52)
 SLEEP_HOURS_MAX = 24.0
 SLEEP_STEP = 0.25
-
-
-def hours_from_text(text: str) -> float | None:
-    """Hours as she types them: `7.5`, `7,5` or `7:30` are seven and a half (None if not hours)."""
-    text = text.strip()
-    if ":" in text:
-        hours, _, minutes = text.partition(":")
-        if not (hours.isascii() and hours.isdigit() and minutes.isascii() and minutes.isdigit()):
-            return None
-        if len(minutes) != 2 or int(minutes) >= 60:
-            return None
-        return int(hours) + int(minutes) / 60
-    text = text.replace(",", ".")
-    if not text.isascii() or not text.replace(".", "", 1).isdigit():
-        return None  # float() would also take "nan", "1e1", "1_0" and other scripts' digits
-    return float(text)
 
 
 def check_sleep_hours(value: Any, field_name: str = "sleep_hours") -> float:
