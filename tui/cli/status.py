@@ -112,12 +112,10 @@ def cmd_config_week_start(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_screenshot(args: argparse.Namespace, store: Store) -> int:
     size = _size(args.size)
-    from tui.gc_pacing import keep_what_is_built
     from tui.screenshot import screenshot
 
-    keep_what_is_built()  # a one-shot process: what it built so far lives to its end
     output = args.output or f"{args.screen}.svg"
-    path = screenshot(store, args.screen, output, size=size)
+    path = screenshot(store, args.screen, output, size=size, one_shot=True)
     print(f"Saved {path}")
     return 0
 
