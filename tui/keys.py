@@ -54,6 +54,14 @@ BINDINGS: tuple[Binding, ...] = (
         tooltip="Dashboard: today at a glance",
     ),
     Binding(
+        "p",
+        "peg",
+        "Weekly",
+        id=f"{PREFIX}peg",
+        priority=True,
+        tooltip="Weekly check: three questions about the past week's pain (PEG)",
+    ),
+    Binding(
         "question_mark",
         "help",
         "Help",
