@@ -59,7 +59,7 @@ BINDINGS: tuple[Binding, ...] = (
         "Weekly",
         id=f"{PREFIX}peg",
         priority=True,
-        tooltip="Weekly check: three questions about the past week's pain (PEG)",
+        tooltip="Weekly check: how pain went over the past week (PEG)",
     ),
     Binding(
         "question_mark",
