@@ -217,7 +217,8 @@ async def test_help_and_the_palette_name_the_weekly_check(demo_store: Store) -> 
         shown = app.screen.query_one("#help-text")
         lines = [shown.render_line(y).text for y in range(shown.content_size.height)]
     assert any(
-        line.split()[:1] == ["p"] and "Weekly check: how pain went over the past week" in line for line in lines
+        line.split()[:1] == ["p"] and "Weekly check: how pain went over the past week" in line
+        for line in lines
     )
 
 
