@@ -142,6 +142,12 @@ class GentleApp(App[None]):
 
         return MoveScreen(self.store, day)
 
+    def make_peg_screen(self) -> Screen[Any]:
+        """The weekly PEG check, pushed over the current screen."""
+        from tui.screens.peg import PegScreen
+
+        return PegScreen(self.store)
+
     # -- start -----------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -197,6 +203,10 @@ class GentleApp(App[None]):
     async def action_move(self) -> None:
         """Open the movement form for today."""
         await self.open_form(self.make_move_screen)
+
+    async def action_peg(self) -> None:
+        """Open this week's PEG check (filled in when the week is answered)."""
+        await self.open_form(self.make_peg_screen)
 
     async def action_goals(self) -> None:
         if self.open_data():

@@ -59,6 +59,14 @@ BINDINGS: tuple[Binding, ...] = (
         tooltip="Dashboard: today at a glance",
     ),
     Binding(
+        "p",
+        "peg",
+        "Weekly",
+        id=f"{PREFIX}peg",
+        priority=True,
+        tooltip="Weekly check: how pain went over the past week (PEG)",
+    ),
+    Binding(
         "question_mark",
         "help",
         "Help",

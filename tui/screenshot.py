@@ -21,7 +21,7 @@ from tui.core.errors import InputError
 if TYPE_CHECKING:
     from tui.store import Store
 
-SCREENS = ("dashboard", "checkin", "move", "goals", "help")
+SCREENS = ("dashboard", "checkin", "move", "goals", "help", "peg")
 DEFAULT_SIZE = (120, 40)
 CHART_WAIT_SECONDS = 20.0
 
@@ -34,6 +34,7 @@ ALL_SHOTS: tuple[tuple[str, str, tuple[int, int], str | None], ...] = (
     ("move.svg", "move", (120, 40), None),
     ("goals.svg", "goals", (120, 40), None),
     ("help.svg", "help", (120, 40), None),
+    ("peg.svg", "peg", (120, 40), None),
 )
 DEMO_TODAY = date(2026, 11, 23)
 DEMO_SEED = 7
@@ -97,6 +98,8 @@ async def _open(app: Any, screen_name: str) -> None:
         await app.action_checkin()
     elif screen_name == "move":
         await app.action_move()
+    elif screen_name == "peg":
+        await app.action_peg()
     elif screen_name in ("goals", "help"):
         await app.switch_mode(screen_name)
 

@@ -53,6 +53,12 @@ def render_status(data: dict[str, Any]) -> str:
         lines.append(
             f"Today's check-in: not logged yet (gentle log checkin --pain N {words.ELLIPSIS})"
         )
+    peg = data["peg"]
+    if peg:
+        lines.append(
+            f"Weekly check (PEG), week of {peg['week']}: pain {peg['pain']}, enjoyment "
+            f"{peg['enjoyment']}, activity {peg['activity']}; score {peg['score']:.1f}"
+        )
     for g in data["goals"]:
         rest = f", {words.count(g['rest_days'], 'rest day')}" if g["rest_days"] else ""
         done = words.progress(g["done"], g["target"], g["unit"])
@@ -154,7 +160,7 @@ def _add_config(sub: Any) -> None:
 
 def _add_screenshot(sub: Any) -> None:
     shot = sub.add_parser("screenshot", help="render a screen to SVG")
-    shot.add_argument("screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help")
+    shot.add_argument("screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help, peg")
     shot.add_argument("--output", metavar="FILE.svg")
     shot.add_argument("--size", default="120x40", metavar="COLSxROWS")
     shot.set_defaults(handler=cmd_screenshot)
