@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
@@ -52,6 +53,9 @@ class GentleApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = list(BINDINGS)
+    #: Her calm theme from the start: a first theme given here is in place when the CSS is first
+    #: read, where setting `theme` later reads all of it again (~25 ms before the first frame).
+    theme: Reactive[str] = Reactive(CALM)
 
     def __init__(self, store: Store | Callable[[], Store], *, theme: str | None = None) -> None:
         super().__init__()
@@ -73,13 +77,17 @@ class GentleApp(App[None]):
         if wanted not in self.available_themes:
             self.config.warnings.append(f"theme {wanted!r} is not known; using {CALM}")
             wanted = CALM
-        self.theme = wanted
+        if wanted != self.theme:
+            self.theme = wanted
+        else:  # the CSS variables were taken before her themes were registered
+            self.stylesheet.set_variables(self.get_css_variables())
         self._loud_theme = CALM if wanted == QUIET else wanted  # what t goes back to
         self.dashboard: DashboardScreen | None = None
         #: The screens that show her data (told when it changes).
         self._views: list[Screen[Any]] = []
         # Modes are added here, not in the MODES class variable: their screens need the store.
-        self.add_mode("dashboard", self._dashboard_screen)
+        # The dashboard is the default screen, and becomes a mode once it is up (`on_mount`):
+        # Textual re-reads all CSS when a mode's first screen is made, but not the default screen.
         self.add_mode("goals", self._goals_screen)
         self.add_mode("help", self._help_screen)
         self.add_mode("history", self._history_screen)
@@ -98,9 +106,14 @@ class GentleApp(App[None]):
 
     # -- screens ---------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The dashboard: the start screen (see `__init__` on modes)."""
+        return self._dashboard_screen()
+
     def _dashboard_screen(self) -> Screen[Any]:
-        self.dashboard = DashboardScreen(self._store)
-        self._views.append(self.dashboard)
+        if self.dashboard is None:
+            self.dashboard = DashboardScreen(self._store)
+            self._views.append(self.dashboard)
         return self.dashboard
 
     def _help_screen(self) -> Screen[Any]:
@@ -138,9 +151,16 @@ class GentleApp(App[None]):
 
         return MoveScreen(self.store, day)
 
+    def make_peg_screen(self) -> Screen[Any]:
+        """The weekly PEG check, pushed over the current screen."""
+        from tui.screens.peg import PegScreen
+
+        return PegScreen(self.store)
+
     # -- start -----------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.add_mode("dashboard", self._dashboard_screen)  # already up: `d` switches back to it
         if self.config.warnings:
             self.notify("\n".join(self.config.warnings), title="Settings", timeout=10, markup=False)
         if self._store is None:
@@ -192,6 +212,10 @@ class GentleApp(App[None]):
     async def action_move(self) -> None:
         """Open the movement form for today."""
         await self.open_form(self.make_move_screen)
+
+    async def action_peg(self) -> None:
+        """Open this week's PEG check (filled in when the week is answered)."""
+        await self.open_form(self.make_peg_screen)
 
     async def action_goals(self) -> None:
         if self.open_data():

@@ -8,6 +8,11 @@ They are priority bindings: the app runs them as each key arrives, in order, bef
 after it. A key that opens a form waits for the form to be ready, so what she types next lands in
 the form even when she types faster than it appears. While a form or dialog is open, or a text
 field has the focus, the app leaves these keys to it (`GentleApp.check_action`).
+
+A new key (`h` history, `p` the weekly PEG check): add its binding here with the id
+`gentle.<action>` (an action named in `tui.config.ACTIONS`, so her config can move it), and an
+async `action_<action>` on the app that awaits its screen (`open_form`, or `switch_mode` for a
+mode), so the keys typed after it land there.
 """
 
 from __future__ import annotations
@@ -69,6 +74,14 @@ BINDINGS: tuple[Binding, ...] = (
         id=f"{PREFIX}dashboard",
         priority=True,
         tooltip="Dashboard: today at a glance",
+    ),
+    Binding(
+        "p",
+        "peg",
+        "Weekly",
+        id=f"{PREFIX}peg",
+        priority=True,
+        tooltip="Weekly check: how pain went over the past week (PEG)",
     ),
     Binding(
         "question_mark",

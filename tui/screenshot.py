@@ -21,7 +21,7 @@ from tui.core.errors import InputError
 if TYPE_CHECKING:
     from tui.store import Store
 
-SCREENS = ("dashboard", "checkin", "move", "goals", "help", "history")
+SCREENS = ("dashboard", "checkin", "move", "goals", "help", "peg", "history")
 DEFAULT_SIZE = (120, 40)
 CHART_WAIT_SECONDS = 20.0
 
@@ -34,6 +34,7 @@ ALL_SHOTS: tuple[tuple[str, str, tuple[int, int], str | None], ...] = (
     ("move.svg", "move", (120, 40), None),
     ("goals.svg", "goals", (120, 40), None),
     ("help.svg", "help", (120, 40), None),
+    ("peg.svg", "peg", (120, 40), None),
     ("history.svg", "history", (120, 40), None),
     ("history-80x24.svg", "history", (80, 24), None),
 )
@@ -49,16 +50,23 @@ def screenshot(
     size: tuple[int, int] = DEFAULT_SIZE,
     *,
     theme: str | None = None,
+    one_shot: bool = False,
 ) -> Path:
-    """Render `screen_name` over the store's data at `size`, write it as SVG, return its path."""
+    """Render `screen_name` over the store's data at `size`, write it as SVG, return its path.
+
+    `one_shot`: the process ends after this (`gentle screenshot`), so garbage collection is
+    paced for it (see `tui.gc_pacing`).
+    """
     if screen_name not in SCREENS:
         raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
     from tui.app import GentleApp
-    from tui.gc_pacing import free_before_a_peak
+    from tui.gc_pacing import free_before_a_peak, keep_what_is_built
     from widgets.chart import Chart
     from widgets.plotting import load_plotext
 
     load_plotext()  # now rather than after the first frame: this run is for the drawn charts
+    if one_shot:
+        keep_what_is_built()  # the modules and her data live to the end of this process
     path = Path(output_path)
     app = GentleApp(store, theme=theme)
     failure: list[BaseException] = []
@@ -68,7 +76,8 @@ def screenshot(
             await _open(app, screen_name)
             await wait_until_drawn(pilot)
             free_before_a_peak()  # the SVG is the peak of memory: start-up's garbage goes first
-            path.write_text(app.export_screenshot(title=f"Gentle Flow: {screen_name}"), "utf-8")
+            svg = app.export_screenshot(title=f"Gentle Flow: {screen_name}", simplify=True)
+            path.write_text(svg, "utf-8")
         except BaseException as exc:  # reported after the app has closed the terminal
             failure.append(exc)
         finally:
@@ -91,6 +100,8 @@ async def _open(app: Any, screen_name: str) -> None:
         await app.action_checkin()
     elif screen_name == "move":
         await app.action_move()
+    elif screen_name == "peg":
+        await app.action_peg()
     elif screen_name == "history":
         await app.action_history()
     elif screen_name in ("goals", "help"):

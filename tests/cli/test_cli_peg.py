@@ -111,3 +111,18 @@ def test_the_demo_answers_most_weeks_but_leaves_this_one_open(gentle: Gentle) ->
     assert 12 <= len(answers) <= 17  # 120 days: about 17 weeks, a few unanswered
     assert all(0 <= a[k] <= 10 for a in answers for k in ("pain", "enjoyment", "activity"))
     assert gentle.status()["peg"] is None
+
+
+def test_status_text_shows_this_weeks_answer(gentle: Gentle) -> None:
+    gentle.ok("log", "peg", "5", "4", "6")
+    lines = gentle.ok("status").splitlines()
+    assert (
+        "Weekly check (PEG), week of 2026-11-23: pain 5, enjoyment 4, activity 6; score 5.0"
+        in lines
+    )
+
+
+def test_status_text_says_nothing_of_peg_before_this_weeks_answer(gentle: Gentle) -> None:
+    gentle.ok("log", "peg", "5", "4", "6", "--date", "2026-11-22")  # last week
+    out = gentle.ok("status")
+    assert "PEG" not in out and "Weekly check" not in out

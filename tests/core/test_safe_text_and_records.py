@@ -168,7 +168,9 @@ def test_a_backup_copy_that_fails_leaves_no_temp_file(
     def broken(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backups.shutil, "copyfileobj", broken)
+    import os
+
+    monkeypatch.setattr(os, "replace", broken)  # the copy is written, then cannot take its name
     with pytest.raises(OSError):
         backups.daily_backup(source, date(2026, 1, 2))
     assert list(backups.backup_dir(source).iterdir()) == []

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 
 from tui.core.errors import InputError
+from tui.core.fields import hours_from_text as hours
 from tui.core.goals import edited
 from tui.core.milestones import milestone_reached
 from tui.core.models import CustomMilestone, Goal, Journal, Session, Step, check_sleep_hours
-from tui.core.models import hours_from_text as hours
 from tui.core.recent import distinct_names, recent_sessions
 
 TODAY = date(2026, 11, 23)

@@ -59,9 +59,9 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[date]:
     made: list[date] = []
     build = dashboard_data.build
 
-    def counted(journal: object, day: date) -> object:
+    def counted(journal: object, day: date, **options: str) -> object:
         made.append(day)
-        return build(journal, day)  # type: ignore[arg-type]
+        return build(journal, day, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(dashboard_data, "build", counted)
     return made

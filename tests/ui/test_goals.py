@@ -10,7 +10,9 @@ from ui_host import Host
 
 from tui.app import GentleApp
 from tui.core.models import Goal, Session
-from tui.screens.goals import GoalCard, GoalFormScreen, GoalsScreen
+from tui.screens.goal_card import GoalCard
+from tui.screens.goal_form import GoalFormScreen
+from tui.screens.goals import GoalsScreen
 from tui.store import Store
 from widgets.forms import ConfirmScreen
 
@@ -63,7 +65,7 @@ async def test_a_step_up_is_offered_and_accepting_raises_the_target(
         await pilot.press("g")
         await pilot.pause()
         assert (
-            "You've met this 3 weeks running. Step up to 3 a week? a accept · n not now"
+            "You've met this 3 weeks running. Step up to 3 sessions a week? a accept · n not now"
             in screen_text(app)
         )
         await pilot.press("a")
@@ -103,7 +105,7 @@ async def test_minus_steps_down_any_time(empty_store: Store, fixed_today: date) 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "minus")
         await pilot.pause()
-        assert "now 2 a week" in screen_text(app)
+        assert "now 2 sessions a week" in screen_text(app)
     goal = the_goal(empty_store, "Walks")
     assert goal.target == 2
     assert goal.steps[-1].reason == "down"

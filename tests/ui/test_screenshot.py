@@ -35,6 +35,7 @@ WHAT_EACH_SHOWS = {
     "move": "Movement for today",
     "goals": "Goals · this week began",
     "help": "In a form",
+    "peg": "Weekly check (PEG)",
     "history": "entries on 120 days, newest first",
 }
 
@@ -52,7 +53,7 @@ def test_an_unknown_screen_is_refused_naming_the_choices(demo_store: Store, tmp_
     with pytest.raises(InputError) as caught:
         screenshot(demo_store, "settings", tmp_path / "x.svg")
     assert caught.value.field == "screen"
-    assert "dashboard, checkin, move, goals, help" in caught.value.message
+    assert "dashboard, checkin, move, goals, help, peg" in caught.value.message
     assert not (tmp_path / "x.svg").exists()
 
 

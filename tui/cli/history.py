@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from tui.cli.base import add_checkin_flags, add_session_flags, span
 from tui.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def _add_history(sub: Any) -> None:
 
 
 def _add_edit(sub: Any) -> None:
-    from tui.core.models import KINDS
+    from tui.core.models import KINDS, MINUTES
 
     edit = sub.add_parser(
         "edit", help="change fields of one check-in or session (see gentle history for ids)"
@@ -118,22 +119,11 @@ def _add_edit(sub: Any) -> None:
     edit.add_argument("id", metavar="ID", help="the entry's id, or its first characters")
     edit.add_argument("--date", help="YYYY-MM-DD: move the entry to that day")
     edit.add_argument("--note")
-    checkin = edit.add_argument_group("check-in fields")
-    checkin.add_argument("--pain", help="0-10")
-    checkin.add_argument("--mood", help="1 awful ... 5 great")
-    checkin.add_argument("--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25")
-    checkin.add_argument("--sleep-quality", dest="sleep_quality", help="1-5")
-    checkin.add_argument(
-        "--flare", action=argparse.BooleanOptionalAction, default=None, help="a flare (rest) day"
-    )
+    add_checkin_flags(edit.add_argument_group("check-in fields"))
     session = edit.add_argument_group("session fields")
     session.add_argument("--kind", help=" | ".join(KINDS))
-    session.add_argument("--minutes", help="1-600")
-    session.add_argument("--routine", help="a named video or route")
-    session.add_argument("--place")
-    session.add_argument("--with", dest="with_", metavar="WHO")
-    session.add_argument("--pain-before", dest="pain_before", help="0-10")
-    session.add_argument("--pain-after", dest="pain_after", help="0-10")
+    session.add_argument("--minutes", help=span(MINUTES))
+    add_session_flags(session)
     edit.add_argument(
         "--clear",
         action="append",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.base import Parser, day_of
+from tui.cli.base import Parser, add_checkin_flags, add_session_flags, day_of, span
 from tui.core.dates import today
 from tui.core.errors import InputError
 
@@ -93,33 +93,21 @@ def cmd_log_peg(args: argparse.Namespace, store: Store) -> int:
 
 
 def add_parsers(sub: Any, command: str = "log") -> None:
-    from tui.core.models import KINDS
+    from tui.core.models import KINDS, MINUTES
 
     log = sub.add_parser("log", help="log a check-in or a movement session")
     log_sub = log.add_subparsers(metavar="WHAT", required=True, parser_class=Parser)
     checkin = log_sub.add_parser("checkin", help="how the night and the day are")
     checkin.add_argument("--date", help="YYYY-MM-DD, default today")
-    checkin.add_argument("--pain", help="0-10")
-    checkin.add_argument("--mood", help="1 awful ... 5 great")
-    checkin.add_argument(
-        "--sleep-hours", dest="sleep_hours", help="0-24, steps of 0.25 (7.5, 7,5 or 7:30)"
-    )
-    checkin.add_argument("--sleep-quality", dest="sleep_quality", help="1-5")
-    checkin.add_argument(
-        "--flare", action=argparse.BooleanOptionalAction, default=None, help="a flare (rest) day"
-    )
+    add_checkin_flags(checkin)
     checkin.add_argument("--note")
     checkin.set_defaults(handler=cmd_log_checkin)
 
     move = log_sub.add_parser("move", help="a movement session")
     move.add_argument("kind", metavar="KIND", help=" | ".join(KINDS))
-    move.add_argument("minutes", metavar="MINUTES", help="1-600")
+    move.add_argument("minutes", metavar="MINUTES", help=span(MINUTES))
     move.add_argument("--date", help="YYYY-MM-DD, default today")
-    move.add_argument("--routine", help="a named video or route")
-    move.add_argument("--place")
-    move.add_argument("--with", dest="with_", metavar="WHO")
-    move.add_argument("--pain-before", dest="pain_before", help="0-10")
-    move.add_argument("--pain-after", dest="pain_after", help="0-10")
+    add_session_flags(move)
     move.add_argument("--note")
     move.set_defaults(handler=cmd_log_move)
 

@@ -53,6 +53,12 @@ def render_status(data: dict[str, Any]) -> str:
         lines.append(
             f"Today's check-in: not logged yet (gentle log checkin --pain N {words.ELLIPSIS})"
         )
+    peg = data["peg"]
+    if peg:
+        lines.append(
+            f"Weekly check (PEG), week of {peg['week']}: pain {peg['pain']}, enjoyment "
+            f"{peg['enjoyment']}, activity {peg['activity']}; score {peg['score']:.1f}"
+        )
     for g in data["goals"]:
         rest = f", {words.count(g['rest_days'], 'rest day')}" if g["rest_days"] else ""
         done = words.progress(g["done"], g["target"], g["unit"])
@@ -112,12 +118,10 @@ def cmd_config_week_start(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_screenshot(args: argparse.Namespace, store: Store) -> int:
     size = _size(args.size)
-    from tui.gc_pacing import keep_what_is_built
     from tui.screenshot import screenshot
 
-    keep_what_is_built()  # a one-shot process: what it built so far lives to its end
     output = args.output or f"{args.screen}.svg"
-    path = screenshot(store, args.screen, output, size=size)
+    path = screenshot(store, args.screen, output, size=size, one_shot=True)
     print(f"Saved {path}")
     return 0
 
@@ -157,7 +161,7 @@ def _add_config(sub: Any) -> None:
 def _add_screenshot(sub: Any) -> None:
     shot = sub.add_parser("screenshot", help="render a screen to SVG")
     shot.add_argument(
-        "screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help, history"
+        "screen", metavar="SCREEN", help="dashboard, checkin, move, goals, help, peg, history"
     )
     shot.add_argument("--output", metavar="FILE.svg")
     shot.add_argument("--size", default="120x40", metavar="COLSxROWS")

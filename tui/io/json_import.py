@@ -171,18 +171,14 @@ def _text_of(path: Path) -> str:
 
 
 def _check_head(path: Path, head: dict[str, Any]) -> int:
-    from tui.store import SCHEMA_VERSION
+    from tui.store.schema import NotOurs, check_version
 
     if head.get("app") != APP:
         raise FileProblem(f'{path}: not a Gentle Flow JSON export (no "app": "{APP}")')
-    schema = head.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise FileProblem(f"{path}: not a Gentle Flow JSON export (schema {schema!r})")
-    if schema > SCHEMA_VERSION:
-        raise FileProblem(
-            f"{path}: written by a newer Gentle Flow (schema {schema}, this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade gentle-flow"
-        )
+    try:
+        schema = check_version(head.get("schema"), "Gentle Flow JSON export")
+    except NotOurs as exc:
+        raise FileProblem(f"{path}: {exc}") from None
     for name in MAX_ITEMS:
         if name in head:
             raise FileProblem(f"{path}: {name} must be a list")

@@ -8,8 +8,6 @@ she changed, so a second check-in the same day updates just those.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -18,11 +16,11 @@ from textual.binding import Binding, BindingType
 from tui.core.dates import today
 from tui.core.errors import InputError
 from tui.core.models import MOOD, PAIN, SLEEP_QUALITY, Checkin
-from tui.screens.form import FormScreen, KeepOpen, describe_day, error_text
+from tui.screens.form import EntryForm, KeepOpen, describe_day, error_text
 from widgets.forms import Field, TextInput, Toggle, number_field
 
 if TYPE_CHECKING:
-    from tui.store import Store
+    pass
 
 # The fields of the form, in tab order: each fills the check-in field of the same name.
 FIELDS = ("pain", "mood", "sleep_hours", "sleep_quality", "flare", "note")
@@ -46,10 +44,10 @@ def form_values(checkin: Checkin | None) -> dict[str, Any]:
     }
 
 
-class CheckinScreen(FormScreen[dict[str, Any] | None]):
+class CheckinScreen(EntryForm[Checkin]):
     """How today (or a past day) was; dismisses with the fields saved, or None when left.
 
-    Opened with `editing=<Checkin>`, it edits that check-in (see `FormScreen` on editing).
+    Opened with `editing=<Checkin>`, it edits that check-in (see `EntryForm`).
     """
 
     FORM_ID = "checkin"
@@ -58,19 +56,6 @@ class CheckinScreen(FormScreen[dict[str, Any] | None]):
         Binding("f", "flare", "Rest day", show=False),
         Binding("ctrl+f", "flare", "Rest day", show=False, priority=True),
     ]
-
-    def __init__(
-        self,
-        store: Store,
-        day: date | None = None,
-        *,
-        editing: Checkin | None = None,
-        on_save: Callable[[dict[str, Any]], object] | None = None,
-    ) -> None:
-        super().__init__(editing.date if editing is not None else day)
-        self.store = store
-        self.editing = editing
-        self.on_save = on_save
 
     def compose_fields(self) -> ComposeResult:
         yield number_field("Pain", "pain", "0 none … 10 worst", allowed=PAIN)

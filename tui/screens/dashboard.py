@@ -94,7 +94,7 @@ def fit_today(view: TodayView, width: int, height: int, console: Console) -> Tex
     """The Today panel in `width` x `height` cells: the check-in, then her note, then the
     movement line, then the invitation. Movement is never pushed out by a long note: the note
     gets what room is left, and ends with "…" when cut."""
-    fixed = [*view.lines]
+    fixed = [*view.lines, *([view.peg] if view.peg is not None else [])]
     left = height - sum(_rows(t, width, console) for t in fixed)
     if view.footer is not None:
         left -= _rows(view.footer, width, console)
@@ -103,10 +103,10 @@ def fit_today(view: TodayView, width: int, height: int, console: Console) -> Tex
         budget = max(1, left - (1 if view.note else 0))  # a line kept for her note
         moved = _moved_line(view.moved, view.items, view.item_style, width, budget, console)
         left -= _rows(moved, width, console)
-    parts = list(fixed)
+    parts = list(view.lines)
     if view.note and left > 0:
         parts.append(_clipped(Text(view.note, "dim"), width, left, console))
-    parts += [part for part in (moved, view.footer) if part is not None]
+    parts += [part for part in (moved, view.footer, view.peg) if part is not None]
     return Text("\n").join(parts)
 
 
@@ -170,7 +170,15 @@ class DashboardScreen(Screen[None]):
         from tui.screens import dashboard_data
 
         self._shown = self.store.journal()
-        return dashboard_data.build(self._shown, today())
+        return dashboard_data.build(self._shown, today(), peg_key=self._peg_key())
+
+    def _peg_key(self) -> str:
+        """Her key for the weekly check (named in its line on the Today panel)."""
+        with suppress(NoActiveAppError):
+            config = getattr(self.app, "config", None)
+            if config is not None:
+                return str(config.key("peg"))
+        return "p"
 
     def compose(self) -> ComposeResult:
         data = self.data

@@ -7,7 +7,7 @@ Wording counts what was done: never missed, failed or broken.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -17,6 +17,7 @@ from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
 from tui.core.models import KINDS, Checkin, Journal
+from tui.core.peg import invite_peg, peg_for_week
 from tui.core.text import shown
 from tui.core.today import moved_words
 from widgets.goal_bar import Progress
@@ -49,14 +50,16 @@ class DashboardData:
     flare_phrase: str
 
 
-def build(journal: Journal, day: date) -> DashboardData:
-    """The dashboard of `day`."""
+def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
+    """The dashboard of `day` (`peg_key`: her key for the weekly check, named in its line)."""
     first_run = not journal.checkins and not journal.sessions and not journal.goals
     flares = flare_summary(journal, day)
     return DashboardData(
         day=day,
         first_run=first_run,
-        today=welcome_text() if first_run else today_view(journal, day),
+        today=welcome_text()
+        if first_run
+        else replace(today_view(journal, day), peg=peg_line(journal, day, peg_key)),
         goals=goal_progress(journal, day),
         flares=flares_text(flares),
         routines=routines_text(journal, day),
@@ -122,6 +125,7 @@ class TodayView:
     items: tuple[str, ...]  # one phrase per group of like sessions (her names, literally)
     footer: Text | None  # the invitation to log movement
     item_style: str = ""  # yesterday's movement is dim
+    peg: Text | None = None  # the weekly check: its one quiet invitation, or this week's score
 
 
 def today_view(journal: Journal, day: date) -> TodayView:
@@ -151,6 +155,18 @@ def today_view(journal: Journal, day: date) -> TodayView:
     return TodayView(
         tuple(lines), note, Text.assemble((f"Yesterday {total} min: ", DIM)), tuple(items), footer
     )
+
+
+def peg_line(journal: Journal, day: date, key: str) -> Text | None:
+    """One quiet line: this week's PEG score, or (while `invite_peg`) an invitation to answer."""
+    answer = peg_for_week(journal, day)
+    if answer is not None:
+        return Text.assemble(
+            ("PEG this week ", DIM), (f"{answer.score:.1f}", "bold"), (" of 10", DIM)
+        )
+    if invite_peg(journal, day):
+        return Text.assemble((key, "bold"), (" weekly check: how was the week?", DIM))
+    return None
 
 
 def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:

@@ -5,8 +5,9 @@ The controls themselves (`Field`, `NumberInput`, `ChoiceBar`, ...) live in `widg
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,10 +20,14 @@ from textual.widgets import Input, Static
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
+from tui.core.models import Checkin, Session
 from tui.core.text import shown
 from tui.messages import JournalChanged
 from widgets import forms
 from widgets.forms import FOCUS_KEYS, ChoiceBar, Field, Toggle, keys_line
+
+if TYPE_CHECKING:
+    from tui.store import Store
 
 ResultT = TypeVar("ResultT")
 
@@ -295,3 +300,27 @@ class FormScreen(ModalScreen[ResultT]):
             self.status(str(exc), attention=True)
             return
         self.dismiss(result)
+
+
+EntryT = TypeVar("EntryT", Checkin, Session)
+
+
+class EntryForm(FormScreen[dict[str, Any] | None], Generic[EntryT]):
+    """A form that logs a check-in or a session, or opens prefilled on one to edit it.
+
+    With `editing`, the form starts on that entry's day and values, and saving hands only the
+    changes to `on_save` (the history screen writes them); the form itself writes nothing then.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        day: date | None = None,
+        *,
+        editing: EntryT | None = None,
+        on_save: Callable[[dict[str, Any]], object] | None = None,
+    ) -> None:
+        super().__init__(editing.date if editing is not None else day)
+        self.store = store
+        self.editing: EntryT | None = editing
+        self.on_save = on_save

@@ -29,7 +29,11 @@ IN_A_FORM = (
 )
 
 PANELS = (
-    ("Today", "Today's check-in, or an invitation to log it, and today's movement."),
+    (
+        "Today",
+        "Today's check-in, or an invitation to log it, and today's movement. Once a week, one "
+        "line for the weekly check (PEG): an invitation, or that week's score.",
+    ),
     (
         "This week",
         "Each goal's progress this calendar week. A rest day (a flare day) lowers that week's "

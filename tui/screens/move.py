@@ -25,7 +25,7 @@ from tui.core.errors import InputError
 from tui.core.milestones import milestone_reached
 from tui.core.models import KINDS, MINUTES, PAIN, Session
 from tui.core.recent import distinct_names, recent_sessions
-from tui.screens.form import FormScreen, describe_day, error_text, literal, when
+from tui.screens.form import EntryForm, describe_day, error_text, literal, when
 from widgets.forms import Choice, ChoiceBar, Field, TextInput, number_field
 
 if TYPE_CHECKING:
@@ -79,10 +79,10 @@ def describe_session(session: Session, day: date) -> Content:
     return Content(" · ").join(parts)
 
 
-class MoveScreen(FormScreen[dict[str, Any] | None]):
+class MoveScreen(EntryForm[Session]):
     """Log one movement session; dismisses with its fields when saved, None when left.
 
-    Opened with `editing=<Session>`, it edits that session (see `FormScreen` on editing).
+    Opened with `editing=<Session>`, it edits that session (see `EntryForm`).
     """
 
     DEFAULT_CSS = """
@@ -112,10 +112,7 @@ class MoveScreen(FormScreen[dict[str, Any] | None]):
         editing: Session | None = None,
         on_save: Callable[[dict[str, Any]], object] | None = None,
     ) -> None:
-        super().__init__(editing.date if editing is not None else day)
-        self.store = store
-        self.editing = editing
-        self.on_save = on_save
+        super().__init__(store, day, editing=editing, on_save=on_save)
         journal = store.journal()
         self.recent = recent_sessions(journal) if editing is None else []
         self._routines = distinct_names(s.routine for s in journal.sessions)

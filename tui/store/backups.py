@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
 from datetime import date
 from pathlib import Path
 
 import orjson
 
 from tui.store.schema import TABLES
+from tui.store.storage import atomic_write
 
 KEEP = 7
 
@@ -29,25 +27,10 @@ def daily_backup(path: Path, day: date) -> Path | None:
     if target.exists():
         return None
     folder.mkdir(mode=0o700, exist_ok=True)
-    _copy(path, target)
+    # Through a temp file that is 0600 from its first byte and removed if the copy fails.
+    atomic_write(target, path.read_bytes())
     prune(folder, path)
     return target
-
-
-def _copy(path: Path, target: Path) -> None:
-    """Copy through a temp file that is 0600 from its first byte and removed if the copy fails."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out, path.open("rb") as source:
-            shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
 
 
 def holds_entries(path: Path) -> bool:
@@ -90,5 +73,6 @@ def keep_copy(path: Path, label: str) -> Path:
     folder = backup_dir(path)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = folder / f"{path.stem}-{label}{path.suffix}"
-    _copy(path, target)
+    # Through a temp file that is 0600 from its first byte and removed if the copy fails.
+    atomic_write(target, path.read_bytes())
     return target
