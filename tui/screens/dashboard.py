@@ -258,25 +258,37 @@ class DashboardScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        """Read the journal again (cheap when the file has not changed) and update every panel."""
-        data = self._load()
-        if data is None or data == self.data:
+        """Read the journal again (cheap when the file has not changed) and update the panels
+        whose content changed (a save touches one or two: the others keep their frame)."""
+        old, data = self.data, self._load()
+        if data is None or data == old:
             return
         self.data = data
         if not self.is_mounted:
             return
+
+        def changed(*fields: str) -> bool:
+            return old is None or any(getattr(old, f) != getattr(data, f) for f in fields)
+
         self.set_class(data.first_run, "-first-run")
-        self.query_one("#title-line", Static).update(self._title_text(data))
-        self.query_one("#today", TodayPanel).update(data.today)
-        self.query_one("#flares", Static).update(data.flares)
-        self.query_one("#flares-narrow", Static).update(data.flares)
-        self.query_one("#routines", Static).update(data.routines)
-        self.query_one("#insights", Static).update(data.insights)
-        goals = self.query_one("#goals", GoalBars)
-        goals.progress = data.goals
-        goals.refresh(layout=True)  # the empty text may have changed
-        self.query_one("#pain-chart", Chart).data = data.pain
+        if changed("day", "flare_phrase"):
+            self.query_one("#title-line", Static).update(self._title_text(data))
+        if changed("today"):
+            self.query_one("#today", TodayPanel).update(data.today)
+        if changed("flares"):
+            self.query_one("#flares", Static).update(data.flares)
+            self.query_one("#flares-narrow", Static).update(data.flares)
+        if changed("routines"):
+            self.query_one("#routines", Static).update(data.routines)
+        if changed("insights"):
+            self.query_one("#insights", Static).update(data.insights)
+        if changed("goals", "first_run"):
+            goals = self.query_one("#goals", GoalBars)
+            goals.progress = data.goals
+            goals.refresh(layout=True)  # the empty text may have changed
+        self.query_one("#pain-chart", Chart).data = data.pain  # charts redraw only on a change
         self.query_one("#move-chart", Chart).data = data.movement
         sleep = self.query_one("#sleep-chart", Chart)
         sleep.data = data.sleep_mood
-        sleep.border_title = self._sleep_title(data)
+        if changed("sleep_note"):
+            sleep.border_title = self._sleep_title(data)
