@@ -225,10 +225,10 @@ class Store(Recording, GoalTables):
 
     def journal(self) -> Journal:
         """Everything recorded, as domain objects. Cached until the file changes."""
-        data = self._read()
-        if self._journal is not None and self._journal_generation == self._storage.generation:
-            return self._journal
-        journal = self._readable(data)
+        fresh = self._journal_generation == self._storage.generation
+        if self._journal is not None and fresh and self._storage.unchanged():
+            return self._journal  # (also after `let_go_of_file_data`)
+        journal = self._readable(self._read())
         self._journal = journal
         self._journal_generation = self._storage.generation
         return journal

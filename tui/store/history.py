@@ -111,6 +111,13 @@ class Recording:
             self._journal = journal
             self._journal_generation = self._storage.generation
 
+    def let_go_of_file_data(self) -> None:
+        """Keep only the journal in memory, not the parsed file too (for a reader such as the
+        screenshot: ten years of parsed documents are four times the journal's size). The next
+        write, or a change on disk, parses the file again."""
+        self.journal()
+        self._storage.release()
+
     def _forget_journal(self) -> None:
         """A write that is not recorded as operations: the next read rebuilds the journal."""
         self._journal = None
