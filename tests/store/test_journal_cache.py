@@ -171,3 +171,19 @@ def test_a_write_the_record_does_not_see_makes_the_next_read_rebuild(
     assert ("park loop", 10) in store.journal().celebrated
     store.set_week_start(6)
     assert store.journal().week_start == 6
+
+
+def test_after_letting_go_of_the_parsed_file_the_journal_stays_current(db: Path) -> None:
+    store = Store.open(db)
+    store.add_session(Session(date=START, kind="walk", minutes=9))
+    store.let_go_of_file_data()
+    assert store.journal().sessions[0].minutes == 9  # still here, from the journal alone
+
+    other = Store.open(db)  # another window writes
+    other.log_checkin(START, {"pain": 2})
+    assert store.journal().checkins[START].pain == 2
+
+    store.let_go_of_file_data()
+    store.add_session(Session(date=START, kind="stretch", minutes=4))  # parses the file again
+    same(store.journal(), rebuilt(db))
+    assert [s.kind for s in rebuilt(db).sessions] == ["walk", "stretch"]
