@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 from tui.core.demo import generate
 from tui.core.models import Checkin, Journal, Session
-from tui.io.backup import to_json, to_json_bytes, to_json_object
+from tui.io.backup import to_json, to_json_bytes, to_json_object, to_json_object_from_store
+from tui.store import Store
 
 
 def stdlib(journal: Journal) -> bytes:
@@ -35,3 +37,16 @@ def test_her_own_words_export_byte_for_byte_too() -> None:
     )
     assert to_json_bytes(journal) == stdlib(journal)
     assert to_json(journal) == stdlib(journal).decode("utf-8")
+
+
+def test_the_export_from_stored_documents_equals_the_export_of_the_journal(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "gentle.json")
+    store.replace_journal(generate(200, 5, date(2026, 11, 23)))
+    day = date(2026, 11, 20)
+    store.log_checkin(day, {"pain": 3, "note": "Zoë 😊"})  # a check-in stored without flare
+    store.add_session(Session(date=day, kind="walk", minutes=12, companion="[b]Ann"))
+    journal = store.journal()
+    assert len(journal.sessions) > 100
+
+    assert to_json_object_from_store(store) == to_json_object(journal)
+    assert to_json_bytes(to_json_object_from_store(store)) == to_json_bytes(journal)

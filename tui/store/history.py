@@ -55,6 +55,7 @@ class Recording:
         def journal(self) -> Journal: ...
         def _read(self) -> dict[str, Any]: ...
         def _new_db(self) -> TinyDB: ...
+        def _readable(self, data: dict[str, Any]) -> Journal: ...
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -148,6 +149,17 @@ class Recording:
         return applied
 
     # -- reading -----------------------------------------------------------------------------
+
+    def documents(self, table: str) -> list[dict[str, Any]]:
+        """The stored documents of a table in the file's order, as stored (read them, never
+        change them): for a reader that needs no domain objects, such as the JSON export."""
+        return list(self._read().get(table, {}).values())
+
+    def journal_apart_from_entries(self) -> Journal:
+        """The journal without check-ins and sessions (goals, milestones, PEG checks, settings):
+        for a reader that takes the entries as stored documents (`documents`)."""
+        data = self._read()
+        return self._readable({k: v for k, v in data.items() if k not in rules.ENTRY_TABLES})
 
     def changes(self) -> list[rules.Change]:
         """The recorded changes, oldest first (at most `KEEP`)."""
