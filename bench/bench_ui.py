@@ -2,7 +2,8 @@
 
     python bench/bench_ui.py [--rounds 7] [--days 3650] [--size 120x40]
 
-Over a demo file (ten years by default; `--days 7300` for twenty) it runs, as whole processes alternated round by round:
+Over a demo file (ten years by default; `--days 7300` for twenty) it runs, as whole processes
+alternated round by round:
 - `gentle screenshot dashboard` (charts drawn, SVG written) against a bare Textual app that renders
   one frame headless and saves an SVG: median wall time and peak memory (maxrss) ratios;
 - the app up to the dashboard's first frame (`bench/app_first_frame.py` reports the time of its
