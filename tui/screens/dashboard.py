@@ -156,7 +156,9 @@ class DashboardScreen(Screen[None]):
         with suppress(NoActiveAppError):
             self.add_class(self._breakpoint(self.app.size.width), update=False)
         self._resumed = False
-        self._styled_with: tuple[str, bool] | None = None  # the theme the panels were styled in
+        self._styled_with: tuple[str, bool | None] | None = (
+            None  # the theme the panels were styled in
+        )
         self._stale = False  # her data changed while another mode was in view
 
     @classmethod
