@@ -83,7 +83,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_a_check_in_typed_in_one_go_saves_every_value(terminal: Terminal) -> None:
-    wait_for(lambda: " of 2 times" in terminal.screen(), "her dashboard", terminal.screen)
+    wait_for(lambda: " of 2 sessions" in terminal.screen(), "her dashboard", terminal.screen)
     terminal.tmux("send-keys", "-t", "gentle", "l", "4", "Tab", "3", "Tab", "5", "Enter")
 
     def saved() -> dict[str, object] | None:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from rich.text import Text
 
+from tui.core import words
 from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
@@ -200,7 +201,8 @@ def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
             notes.append(f"{week.rest_days} rest day{plural}, aim {week.target}")
         if not resting and step_up_offer(goal, journal, day) is not None:
             notes.append("step up? g")
-        unit = "min" if goal.unit == "minutes" else ("time" if week.target == 1 else "times")
+        # The unit as core.words says it everywhere: `1 of 2 sessions`, `45 of 60 min`.
+        unit = "min" if goal.unit == "minutes" else words.plural("session", week.target)
         bars.append(Progress(shown(goal.name), week.done, week.target, unit, " · ".join(notes)))
     return tuple(bars)
 
