@@ -244,6 +244,7 @@ class GentleApp(App[None]):
             self.notify("Nothing to undo.", timeout=4)
             return
         self.post_message(JournalChanged())
+        self.clear_notifications()  # the toast of what was undone goes with it
         self.notify(shown(said), title="Undone", markup=False, timeout=8)  # her names, escaped
 
     async def action_dashboard(self) -> None:
