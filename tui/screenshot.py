@@ -64,6 +64,9 @@ def screenshot(
     from widgets.chart import Chart
     from widgets.plotting import load_plotext
 
+    # Her journal, and not the parsed file too: one copy of her data in memory, built before
+    # Textual's objects, which then reuse the memory the parsed file held.
+    store.let_go_of_file_data()
     load_plotext()  # now rather than after the first frame: this run is for the drawn charts
     if one_shot:
         keep_what_is_built()  # the modules and her data live to the end of this process

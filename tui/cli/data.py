@@ -97,11 +97,19 @@ def _no_source(args: argparse.Namespace, store: Store) -> int:
 
 def export_command(args: argparse.Namespace, store: Store) -> int:
     """Print (or save) the whole journal as JSON or CSV."""
-    from tui.io.backup import check_format, to_csv, to_json, write_output
+    from tui.io.backup import (
+        check_format,
+        to_csv,
+        to_json_bytes,
+        to_json_object_from_store,
+        write_output,
+    )
 
     fmt = check_format(args.format)
-    journal = store.journal()
-    write_output(to_json(journal) if fmt == "json" else to_csv(journal), args.output)
+    if fmt == "json":
+        write_output(to_json_bytes(to_json_object_from_store(store)), args.output)
+    else:
+        write_output(to_csv(store.journal()), args.output)
     return 0
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
+from tui.core.goals import sessions_between
 from tui.core.models import Journal
 
 MIN_DAYS = 5
@@ -80,7 +81,9 @@ class PainChange:
 def insights(journal: Journal, day: date, window_days: int = WINDOW_DAYS) -> list[Insight]:
     """The comparisons with enough days on both sides, over the last `window_days` days."""
     start = day - timedelta(days=window_days - 1)
-    moved_days = {s.date for s in journal.sessions if start - timedelta(days=1) <= s.date <= day}
+    # The window's sessions only (the journal keeps them by date): not twenty years of them.
+    window = sessions_between(journal, start - timedelta(days=1), day + timedelta(days=1))
+    moved_days = {s.date for s in window}
     checkins = journal.checkins
     days = [start + timedelta(days=i) for i in range(window_days)]
 

@@ -12,7 +12,13 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+)
 
 from tui.core.dates import WEEKDAY_NAMES
 from tui.core.models import Journal
@@ -44,6 +50,9 @@ __all__ = [
 def _template() -> Template:
     env = Environment(
         loader=PackageLoader("tui.io", "templates"),
+        # Compiling the template is a quarter of a report's time: Jinja keeps the compiled code
+        # in its own per-user cache folder (0700, checked), keyed by the template's checksum.
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,
         undefined=StrictUndefined,  # a misspelt name fails loudly, never renders as nothing
         keep_trailing_newline=True,

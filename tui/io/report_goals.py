@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tui.core.goals import WeekProgress, goal_history
+from tui.core.goals import WeekProgress, goal_history, sessions_between
 from tui.core.milestones import milestones_between, ordinal, routine_counts
 from tui.core.models import Goal, Journal, Session, routine_key
 from tui.core.pacing import has_plan, pacing_weeks, planned_target
@@ -143,8 +143,8 @@ def routines_section(journal: Journal, period: Period) -> RoutinesSection:
     if not routines:
         return RoutinesSection(None, [])
     in_period: dict[str, int] = {}
-    for s in journal.sessions:
-        if s.routine and period.holds(s.date):
+    for s in sessions_between(journal, period.first, period.last + timedelta(days=1)):
+        if s.routine:
             key = routine_key(s.routine)
             in_period[key] = in_period.get(key, 0) + 1
     rows = [

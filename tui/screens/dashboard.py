@@ -156,6 +156,9 @@ class DashboardScreen(Screen[None]):
         with suppress(NoActiveAppError):
             self.add_class(self._breakpoint(self.app.size.width), update=False)
         self._resumed = False
+        self._styled_with: tuple[str, bool | None] | None = (
+            None  # the theme the panels were styled in
+        )
         self._stale = False  # her data changed while another mode was in view
 
     @classmethod
@@ -224,11 +227,16 @@ class DashboardScreen(Screen[None]):
         return f"{SLEEP_TITLE} · {data.sleep_note}" if data and data.sleep_note else SLEEP_TITLE
 
     def on_screen_resume(self, event: ScreenResume) -> None:
+        # Screen's own handler, which runs next, restyles every panel unless told not to: ~40 ms
+        # each time a form closes over twenty years of charts. The first resume comes with the
+        # first frame (every widget was styled as it was mounted); after that, the panels need
+        # it only when the theme changed while another screen was on top.
+        theme = (self.app.theme, self.app.ansi_color)
+        if not self._resumed or theme == self._styled_with:
+            event.refresh_styles = False
+        self._styled_with = theme
         if not self._resumed:
-            # The first resume comes with the first frame: the data is fresh, and every widget
-            # was styled as it was mounted (restyling them all again costs ~10 ms before it).
             self._resumed = True
-            event.refresh_styles = False  # read by Screen's own handler, which runs next
         elif self._stale or self._behind():
             # Changed while another mode was in view, or by another program (a script).
             self._stale = False
@@ -266,25 +274,37 @@ class DashboardScreen(Screen[None]):
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        """Read the journal again (cheap when the file has not changed) and update every panel."""
-        data = self._load()
-        if data is None or data == self.data:
+        """Read the journal again (cheap when the file has not changed) and update the panels
+        whose content changed (a save touches one or two: the others keep their frame)."""
+        old, data = self.data, self._load()
+        if data is None or data == old:
             return
         self.data = data
         if not self.is_mounted:
             return
+
+        def changed(*fields: str) -> bool:
+            return old is None or any(getattr(old, f) != getattr(data, f) for f in fields)
+
         self.set_class(data.first_run, "-first-run")
-        self.query_one("#title-line", Static).update(self._title_text(data))
-        self.query_one("#today", TodayPanel).update(data.today)
-        self.query_one("#flares", Static).update(data.flares)
-        self.query_one("#flares-narrow", Static).update(data.flares)
-        self.query_one("#routines", Static).update(data.routines)
-        self.query_one("#insights", Static).update(data.insights)
-        goals = self.query_one("#goals", GoalBars)
-        goals.progress = data.goals
-        goals.refresh(layout=True)  # the empty text may have changed
-        self.query_one("#pain-chart", Chart).data = data.pain
+        if changed("day", "flare_phrase"):
+            self.query_one("#title-line", Static).update(self._title_text(data))
+        if changed("today"):
+            self.query_one("#today", TodayPanel).update(data.today)
+        if changed("flares"):
+            self.query_one("#flares", Static).update(data.flares)
+            self.query_one("#flares-narrow", Static).update(data.flares)
+        if changed("routines"):
+            self.query_one("#routines", Static).update(data.routines)
+        if changed("insights"):
+            self.query_one("#insights", Static).update(data.insights)
+        if changed("goals", "first_run"):
+            goals = self.query_one("#goals", GoalBars)
+            goals.progress = data.goals
+            goals.refresh(layout=True)  # the empty text may have changed
+        self.query_one("#pain-chart", Chart).data = data.pain  # charts redraw only on a change
         self.query_one("#move-chart", Chart).data = data.movement
         sleep = self.query_one("#sleep-chart", Chart)
         sleep.data = data.sleep_mood
-        sleep.border_title = self._sleep_title(data)
+        if changed("sleep_note"):
+            sleep.border_title = self._sleep_title(data)

@@ -62,7 +62,7 @@ def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
         else replace(today_view(journal, day), peg=peg_line(journal, day, peg_key)),
         goals=goal_progress(journal, day),
         flares=flares_text(flares),
-        routines=routines_text(journal, day),
+        routines=_routines_of(journal, day),
         insights=insights_text(journal, day),
         pain=pain_chart(journal, day),
         movement=movement_chart(journal, day),
@@ -70,6 +70,24 @@ def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
         sleep_note=sleep_hours_note(journal, day),
         flare_phrase=flare_phrase(flares),
     )
+
+
+#: The last routines panel, with the sessions and milestones it counted (held, so that `is`
+#: compares them safely): a save that leaves both as they were (a check-in, a goal) reuses it
+#: instead of counting every session of twenty years again. The store never changes a journal's
+#: lists in place; a change gives new ones (tui/store/journal_cache.py).
+_last_routines: list[object] = []
+
+
+def _routines_of(journal: Journal, day: date) -> Text:
+    last = _last_routines
+    if last and last[0] is journal.sessions and last[1] is journal.milestones and last[2] == day:
+        text = last[3]
+        assert isinstance(text, Text)
+        return text
+    text = routines_text(journal, day)
+    last[:] = [journal.sessions, journal.milestones, day, text]
+    return text
 
 
 def short_date(day: date) -> str:

@@ -225,10 +225,10 @@ class Store(Recording, GoalTables):
 
     def journal(self) -> Journal:
         """Everything recorded, as domain objects. Cached until the file changes."""
-        data = self._read()
-        if self._journal is not None and self._journal_generation == self._storage.generation:
-            return self._journal
-        journal = self._readable(data)
+        fresh = self._journal_generation == self._storage.generation
+        if self._journal is not None and fresh and self._storage.unchanged():
+            return self._journal  # (also after `let_go_of_file_data`)
+        journal = self._readable(self._read())
         self._journal = journal
         self._journal_generation = self._storage.generation
         return journal
@@ -337,6 +337,7 @@ class Store(Recording, GoalTables):
                 data[schema.META] = {"1": schema.new_meta()}
                 meta = data[schema.META]["1"]
             meta["week_start"] = weekday
+            self._forget_journal()
             self._storage.write(data)
 
     def log_peg(self, peg: Peg) -> Peg | None:
@@ -383,6 +384,7 @@ class Store(Recording, GoalTables):
                     self._record(name, doc, None)
             counts = {name: len(data[name]) for name in ("checkins", "sessions", "goals")}
             self._reset = {"demo": demo} if demo is not None else {"restore": counts}
+            self._forget_journal()
             if CHANGES in old:
                 data[CHANGES] = old[CHANGES]
             data["peg"] = table(p.to_dict() for p in journal.pegs)

@@ -19,6 +19,7 @@ from tui.core.errors import FileProblem, InputError
 from tui.core.history import Entry
 from tui.core.ids import new_id
 from tui.core.models import Checkin
+from tui.store.journal_cache import patched
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -47,11 +48,14 @@ class Recording:
     if TYPE_CHECKING:
         _storage: AtomicStorage
         _db: TinyDB
+        _journal: Journal | None
+        _journal_generation: int
 
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
         def journal(self) -> Journal: ...
         def _read(self) -> dict[str, Any]: ...
         def _new_db(self) -> TinyDB: ...
+        def _readable(self, data: dict[str, Any]) -> Journal: ...
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -59,19 +63,25 @@ class Recording:
     def change(self, what: str) -> Iterator[None]:
         """Group every write inside into one recorded change (an import is one change).
 
-        Nested calls join the outermost change; its `what` names it."""
-        with self.transaction():
-            if self._pending is not None:
+        Nested calls join the outermost change; its `what` names it. Once written, the change
+        patches the cached journal (see tui/store/journal_cache.py) rather than leaving it to be
+        rebuilt from the whole file."""
+        if self._pending is not None:
+            with self.transaction():
                 yield
-                return
+            return
+        with self.transaction():
             self._pending, self._reset = [], None
+            base = self._fresh_journal()
             try:
                 yield
-                if self._pending or self._reset is not None:
-                    ops = tuple(self._pending)
-                    self._append(rules.Change(new_id(), rules.now(), what, ops, self._reset))
+                ops, reset = tuple(self._pending), self._reset
+                if ops or reset is not None:
+                    self._append(rules.Change(new_id(), rules.now(), what, ops, reset))
             finally:
                 self._pending, self._reset = None, None
+        if base is not None and reset is None:
+            self._patch_journal(base, ops)
 
     def _record(
         self, table: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
@@ -86,6 +96,33 @@ class Recording:
                     dict(after) if after is not None else None,
                 )
             )
+
+    def _fresh_journal(self) -> Journal | None:
+        """The cached journal if it shows the data as it is now, else None."""
+        fresh = self._journal_generation == self._storage.generation
+        return self._journal if fresh else None
+
+    def _patch_journal(self, base: Journal, ops: Iterable[rules.Op]) -> None:
+        """After a change the store made to `base` (the journal cached when it began), with
+        exactly `ops`: patch the journal instead of rebuilding it (see journal_cache)."""
+        if self._journal is not base:
+            return  # rebuilt or forgotten meanwhile: the next read rebuilds
+        journal = patched(base, ops) if ops else base
+        if journal is not None:
+            self._journal = journal
+            self._journal_generation = self._storage.generation
+
+    def let_go_of_file_data(self) -> None:
+        """Keep only the journal in memory, not the parsed file too (for a reader such as the
+        screenshot: ten years of parsed documents are four times the journal's size). The next
+        write, or a change on disk, parses the file again."""
+        self.journal()
+        self._storage.release()
+
+    def _forget_journal(self) -> None:
+        """A write that is not recorded as operations: the next read rebuilds the journal."""
+        self._journal = None
+        self._journal_generation = -1
 
     def _append(self, change: rules.Change) -> None:
         table = self._db.table(CHANGES)
@@ -112,6 +149,17 @@ class Recording:
         return applied
 
     # -- reading -----------------------------------------------------------------------------
+
+    def documents(self, table: str) -> list[dict[str, Any]]:
+        """The stored documents of a table in the file's order, as stored (read them, never
+        change them): for a reader that needs no domain objects, such as the JSON export."""
+        return list(self._read().get(table, {}).values())
+
+    def journal_apart_from_entries(self) -> Journal:
+        """The journal without check-ins and sessions (goals, milestones, PEG checks, settings):
+        for a reader that takes the entries as stored documents (`documents`)."""
+        data = self._read()
+        return self._readable({k: v for k, v in data.items() if k not in rules.ENTRY_TABLES})
 
     def changes(self) -> list[rules.Change]:
         """The recorded changes, oldest first (at most `KEEP`)."""
@@ -164,6 +212,7 @@ class Recording:
                 return None
             change = rules.Change.from_dict(raw[number])
             pending, self._pending = self._pending, None  # an undo is not itself a change
+            self._forget_journal()  # not recorded, so the cached journal cannot follow it
             try:
                 applied = self._apply(rules.invert(change))
             finally:

@@ -172,6 +172,18 @@ class AtomicStorage(Storage):
             self._data = None
             self._stamp = None
 
+    def release(self) -> None:
+        """Let go of the parsed data (a reader keeps what it built from it): the next read
+        parses the file again. `generation` stays, so what was built stays current while
+        `unchanged()` says the file is the version last read or written."""
+        if not self._batch and not self._dirty:
+            self._data = None
+
+    def unchanged(self) -> bool:
+        """Whether the data last read or written is still what the file holds (by its stamp,
+        as `read` judges it; a write under the lock checks the bytes too)."""
+        return self._batch or (self._digest is not None and file_stamp(self.path) == self._stamp)
+
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
         self.generation += 1
