@@ -38,6 +38,9 @@ from tui.themes import CALM, QUIET, THEMES
 if TYPE_CHECKING:
     from tui.store import Store
 
+#: Keys that switch to a mode: left out of the key bar while in that mode.
+HERE_KEYS = frozenset({"dashboard", "goals", "history"})
+
 FLARE_OFFER = (
     "Today is a rest day. Would a quieter screen help? "
     "Press {key} for the quiet theme: fewer colours, no motion."
@@ -193,6 +196,8 @@ class GentleApp(App[None]):
 
         (None: not now, but still listed, so the palette and help can name the key.)
         """
+        if action in HERE_KEYS and action == self.current_mode:
+            return False  # the mode she is in: its key would do nothing (the key bar needs room)
         busy = isinstance(self.screen, ModalScreen) or isinstance(self.focused, Input)
         return None if action in NAVIGATION and busy else True
 
@@ -239,6 +244,7 @@ class GentleApp(App[None]):
             self.notify("Nothing to undo.", timeout=4)
             return
         self.post_message(JournalChanged())
+        self.clear_notifications()  # the toast of what was undone goes with it
         self.notify(shown(said), title="Undone", markup=False, timeout=8)  # her names, escaped
 
     async def action_dashboard(self) -> None:

@@ -162,9 +162,9 @@ async def test_history_follows_her_own_key(demo_store: Store, own_config: Path) 
         await pilot.press("h")
         await pilot.pause()
         assert not isinstance(app.screen, HistoryScreen)
+        assert app.key_for("history") == "y"  # as the key bar, help and palette name it
         await pilot.press("y")
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        assert app.key_for("history") == "y"
         await pilot.press("escape")
         await until(pilot, lambda: app.current_mode == "dashboard")
 

@@ -115,6 +115,7 @@ def test_she_fixes_a_walk_deletes_a_session_and_undoes_the_delete(terminal: Term
     terminal.keys("u")
     wait_for(lambda: "3 entries on 1 day" in terminal.screen(), "the undo", terminal.screen)
     wait_for(lambda: "is back" in terminal.screen(), "the toast saying so", terminal.screen)
+    assert "brings it back" not in terminal.screen()  # one toast at a time over her list
     terminal.keys("q")
     wait_for(lambda: not terminal.running(), "the app closing")
 

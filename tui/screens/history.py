@@ -221,6 +221,7 @@ class HistoryScreen(Screen[None]):
             self.app.post_message(JournalChanged())
             recorded = self.store.changes()
             said = summary(recorded[-1]).removeprefix("edit: ") if recorded else describe(new)
+            self.app.clear_notifications()  # one word at a time over her list
             self.app.notify(shown(f"Changed {said}."), title="Saved", markup=False, timeout=6)
 
         return save
@@ -243,6 +244,7 @@ class HistoryScreen(Screen[None]):
         old = self.store.delete_entry(entry.id)
         self.app.post_message(JournalChanged())
         undo = getattr(self.app, "key_for", lambda _: "u")("undo") or "u"
+        self.app.clear_notifications()
         self.app.notify(
             shown(f"Deleted {describe(old)}. {undo} brings it back."),
             title="Deleted",
