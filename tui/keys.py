@@ -73,7 +73,6 @@ BINDINGS: tuple[Binding, ...] = (
         "Dashboard",
         id=f"{PREFIX}dashboard",
         priority=True,
-        show=False,  # in help and the palette; the key bar at 80 columns keeps room for q Quit
         tooltip="Dashboard: today at a glance",
     ),
     Binding(
