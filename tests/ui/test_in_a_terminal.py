@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -98,3 +99,47 @@ def test_a_check_in_typed_in_one_go_saves_every_value(terminal: Terminal) -> Non
     assert (checkin["pain"], checkin["mood"], checkin["sleep_hours"]) == (4, 3, 5)
     wait_for(lambda: "Pain 4" in terminal.screen(), "the dashboard showing it")
     terminal.tmux("send-keys", "-t", "gentle", "q")
+
+
+def test_a_check_in_typed_while_the_app_starts_saves_and_every_panel_fills(tmp_path: Path) -> None:
+    # Typed the moment `gentle` is started: before Python has even loaded Textual, while the
+    # terminal is still in line mode (its Enter then arrives as a line feed).
+    term = Terminal(tmp_path)
+    term.gentle("demo", "--days", DEMO_DAYS, "--seed", "7")
+    term.start()
+    try:
+        term.tmux("send-keys", "-t", "gentle", "l", "6", "Tab", "2", "Tab", "7.5", "Enter")
+
+        def pain() -> object:
+            checkin = json.loads(term.gentle("status", "--json"))["checkin"]
+            return checkin and (checkin["pain"], checkin["mood"], checkin["sleep_hours"])
+
+        wait_for(lambda: pain() == (6, 2, 7.5), "the check-in saved", lambda: f" {pain()}")
+        wait_for(lambda: "Pain 6" in term.screen(), "the dashboard showing it", term.screen)
+        wait_for(lambda: " of 2 sessions" in term.screen(), "this week's goals", term.screen)
+        # No panel still waits for her data (a waiting panel shows a lone "…").
+        assert re.search(r"│ … +│", term.screen()) is None, term.screen()
+        term.tmux("send-keys", "-t", "gentle", "q")
+    finally:
+        term.stop()
+
+
+def test_the_terminal_gets_its_own_settings_back_after_the_app(tmp_path: Path) -> None:
+    term = Terminal(tmp_path)
+    term.gentle("demo", "--days", "30")
+    after = tmp_path / "stty.txt"
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in term.env.items() if "GENTLE" in k)
+    command = (
+        f"env {exports} {shlex.quote(sys.executable)} -m tui; stty -a > {shlex.quote(str(after))}"
+        "; sleep 30"
+    )
+    term.tmux("new-session", "-d", "-s", "gentle", "-x", "100", "-y", "30", command)
+    try:
+        wait_for(lambda: "This week" in term.screen(), "the dashboard", term.screen)
+        term.tmux("send-keys", "-t", "gentle", "q")
+        wait_for(after.exists, "the app to end")
+        wait_for(lambda: "icanon" in after.read_text(), "stty's report")
+        settings = after.read_text().split()
+        assert {"icanon", "echo", "icrnl"} <= set(settings)
+    finally:
+        term.stop()

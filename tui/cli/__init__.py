@@ -40,12 +40,18 @@ COMMANDS: dict[str, str] = {
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The app, which opens the data file itself, right after its first frame."""
-    from tui.app import GentleApp
+    from tui import terminal
 
-    app = GentleApp(partial(_open_store, args.db))
-    from tui.crash import run_app
+    saved = terminal.hold_keys()  # keys typed while the app starts wait for it, as typed
+    try:
+        from tui.app import GentleApp
 
-    run_app(app)
+        app = GentleApp(partial(_open_store, args.db))
+        from tui.crash import run_app
+
+        run_app(app)
+    finally:
+        terminal.restore(saved)
     if app.load_error is not None:
         raise app.load_error  # reported below in one line, after the app gave the terminal back
     return app.return_code or 0

@@ -160,6 +160,7 @@ class DashboardScreen(Screen[None]):
             None  # the theme the panels were styled in
         )
         self._stale = False  # her data changed while another mode was in view
+        self._composed_with: DashboardData | None = None  # the data the panels were made with
 
     @classmethod
     def _breakpoint(cls, width: int) -> str:
@@ -184,7 +185,7 @@ class DashboardScreen(Screen[None]):
         return "p"
 
     def compose(self) -> ComposeResult:
-        data = self.data
+        data = self._composed_with = self.data
         yield Static(self._title_text(data), id="title-line")
         with VerticalScroll(id="dash-body", can_focus=False):
             with Horizontal(id="top-row", classes="row"):
@@ -280,8 +281,17 @@ class DashboardScreen(Screen[None]):
         if data is None or data == old:
             return
         self.data = data
-        if not self.is_mounted:
-            return
+        if self.is_mounted:
+            self._show_panels(old, data)
+
+    def on_mount(self) -> None:
+        # Her file may have opened between compose and mount (a key typed while the app
+        # started): the panels were made without her data, so fill them all now.
+        if self.data is not None and self._composed_with is not self.data:
+            self._show_panels(None, self.data)
+
+    def _show_panels(self, old: DashboardData | None, data: DashboardData) -> None:
+        """Update the panels whose content differs from `old` (all of them without `old`)."""
 
         def changed(*fields: str) -> bool:
             return old is None or any(getattr(old, f) != getattr(data, f) for f in fields)

@@ -144,6 +144,9 @@ class FormScreen(ModalScreen[ResultT]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "Save", show=False),
+        # An Enter typed while the app was starting reaches it as a line feed (the terminal was
+        # still in line mode then, see tui/terminal.py): it saves too.
+        Binding("ctrl+j", "save", "Save", show=False),
         Binding("escape", "leave", "Close", show=False),
         *FOCUS_KEYS,
         Binding("left_square_bracket", "day(-1)", "Day back", key_display="[", show=False),
