@@ -42,11 +42,14 @@ def check_format(value: str) -> str:
     return fmt
 
 
-def schema_version() -> int:
-    """The store's schema version (imported lazily: the store pulls in TinyDB)."""
-    from tui.store import SCHEMA_VERSION
+#: The JSON export format's own version: 3 since entries carry their `id`. It moves when what an
+#: export holds changes, whatever the data file's schema does; `import json` reads 1 to this.
+EXPORT_SCHEMA = 3
 
-    return SCHEMA_VERSION
+
+def schema_version() -> int:
+    """The version written into an export (the format's, not the data file's)."""
+    return EXPORT_SCHEMA
 
 
 def to_json_object(journal: Journal) -> dict[str, Any]:

@@ -171,12 +171,13 @@ def _text_of(path: Path) -> str:
 
 
 def _check_head(path: Path, head: dict[str, Any]) -> int:
+    from tui.io.backup import EXPORT_SCHEMA
     from tui.store.schema import NotOurs, check_version
 
     if head.get("app") != APP:
         raise FileProblem(f'{path}: not a Gentle Flow JSON export (no "app": "{APP}")')
     try:
-        schema = check_version(head.get("schema"), "Gentle Flow JSON export")
+        schema = check_version(head.get("schema"), "Gentle Flow JSON export", EXPORT_SCHEMA)
     except NotOurs as exc:
         raise FileProblem(f"{path}: {exc}") from None
     for name in MAX_ITEMS:
@@ -247,9 +248,11 @@ class _Builder:
 
 
 def _current_schema() -> int:
-    from tui.store import SCHEMA_VERSION
+    # Exports 1 to 3 hold entries as data files 1 to 3 did: the store's migrations bring an
+    # older export's entries forward.
+    from tui.io.backup import EXPORT_SCHEMA
 
-    return SCHEMA_VERSION
+    return EXPORT_SCHEMA
 
 
 def _migrated(name: str, item: dict[str, Any], schema: int) -> dict[str, Any]:

@@ -45,14 +45,15 @@ def meta_of(data: dict[str, Any]) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) else None
 
 
-def check_version(schema: Any, what: str) -> int:
-    """`schema` as a version this Gentle Flow reads, or `NotOurs` (`what`: the kind of file)."""
+def check_version(schema: Any, what: str, newest: int = SCHEMA_VERSION) -> int:
+    """`schema` as a version this Gentle Flow reads (1 to `newest`), or `NotOurs` (`what`: the
+    kind of file)."""
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise NotOurs(f"not a {what} (schema {schema!r})")
-    if schema > SCHEMA_VERSION:
+    if schema > newest:
         raise NotOurs(
             f"written by a newer Gentle Flow (schema {schema}, this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade gentle-flow"
+            f"{newest}); upgrade gentle-flow"
         )
     return schema
 
