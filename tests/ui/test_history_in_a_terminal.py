@@ -8,82 +8,20 @@ then holds the fixed and the restored entries, with the ids they had.
 from __future__ import annotations
 
 import json
-import os
-import shlex
 import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tmux_terminal import Terminal, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-TODAY = "2026-11-23"
-WAIT_SECONDS = 30.0
-
-
-class Terminal:
-    """A tmux server of its own running `gentle` on a data file, at 80x24."""
-
-    def __init__(self, folder: Path) -> None:
-        self.socket = f"gentle-history-{os.getpid()}-{folder.name}"
-        self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")},
-            "GENTLE_DB": str(folder / "gentle.json"),
-            "GENTLE_TODAY": TODAY,
-            "GENTLE_CONFIG": str(folder / "config.toml"),
-        }
-
-    def gentle(self, *args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "tui", *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return done.stdout
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    def start(self) -> None:
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items() if "GENTLE" in k)
-        command = f"env {exports} {shlex.quote(sys.executable)} -m tui"
-        self.tmux("new-session", "-d", "-s", "gentle", "-x", "80", "-y", "24", command)
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "gentle", *keys)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "gentle")
-
-    def running(self) -> bool:
-        done = subprocess.run(["tmux", "-L", self.socket, "has-session", "-t", "gentle"])
-        return done.returncode == 0
-
-    def stop(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-
-def wait_for(condition: Callable[[], bool], what: str, context: Callable[[], str] = str) -> None:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}\n{context()}")
-        time.sleep(0.05)
 
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(tmp_path)
+    term = Terminal(tmp_path, size=(80, 24))
     try:
         yield term
     finally:

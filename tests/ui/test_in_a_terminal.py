@@ -3,73 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmux_terminal import Terminal, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
-TODAY = "2026-11-23"
-WAIT_SECONDS = 30.0
 # Ten years: the form then takes a moment to appear, as on her own file after a few years.
 DEMO_DAYS = "3650"
-
-
-class Terminal:
-    """A tmux server of its own running `gentle` on a data file, 120x40."""
-
-    def __init__(self, folder: Path) -> None:
-        self.socket = f"gentle-test-{os.getpid()}-{folder.name}"
-        self.db = folder / "gentle.json"
-        self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")},
-            "GENTLE_DB": str(self.db),
-            "GENTLE_TODAY": TODAY,
-            "GENTLE_CONFIG": str(folder / "config.toml"),
-        }
-
-    def gentle(self, *args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "tui", *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return done.stdout
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    def start(self) -> None:
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items() if "GENTLE" in k)
-        command = f"env {exports} {shlex.quote(sys.executable)} -m tui"
-        self.tmux("new-session", "-d", "-s", "gentle", "-x", "120", "-y", "40", command)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "gentle")
-
-    def stop(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-
-def wait_for(condition: Callable[[], bool], what: str, context: Callable[[], str] = str) -> None:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}{context()}")
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -85,7 +31,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 def test_a_check_in_typed_in_one_go_saves_every_value(terminal: Terminal) -> None:
     wait_for(lambda: " of 2 sessions" in terminal.screen(), "her dashboard", terminal.screen)
-    terminal.tmux("send-keys", "-t", "gentle", "l", "4", "Tab", "3", "Tab", "5", "Enter")
+    terminal.keys("l", "4", "Tab", "3", "Tab", "5", "Enter")
 
     def saved() -> dict[str, object] | None:
         checkin: dict[str, object] | None = json.loads(terminal.gentle("status", "--json"))[
@@ -98,7 +44,7 @@ def test_a_check_in_typed_in_one_go_saves_every_value(terminal: Terminal) -> Non
     assert checkin is not None
     assert (checkin["pain"], checkin["mood"], checkin["sleep_hours"]) == (4, 3, 5)
     wait_for(lambda: "Pain 4" in terminal.screen(), "the dashboard showing it")
-    terminal.tmux("send-keys", "-t", "gentle", "q")
+    terminal.keys("q")
 
 
 def test_a_check_in_typed_while_the_app_starts_saves_and_every_panel_fills(tmp_path: Path) -> None:
@@ -108,7 +54,7 @@ def test_a_check_in_typed_while_the_app_starts_saves_and_every_panel_fills(tmp_p
     term.gentle("demo", "--days", DEMO_DAYS, "--seed", "7")
     term.start()
     try:
-        term.tmux("send-keys", "-t", "gentle", "l", "6", "Tab", "2", "Tab", "7.5", "Enter")
+        term.keys("l", "6", "Tab", "2", "Tab", "7.5", "Enter")
 
         def pain() -> object:
             checkin = json.loads(term.gentle("status", "--json"))["checkin"]
@@ -119,7 +65,7 @@ def test_a_check_in_typed_while_the_app_starts_saves_and_every_panel_fills(tmp_p
         wait_for(lambda: " of 2 sessions" in term.screen(), "this week's goals", term.screen)
         # No panel still waits for her data (a waiting panel shows a lone "…").
         assert re.search(r"│ … +│", term.screen()) is None, term.screen()
-        term.tmux("send-keys", "-t", "gentle", "q")
+        term.keys("q")
     finally:
         term.stop()
 
@@ -128,15 +74,10 @@ def test_the_terminal_gets_its_own_settings_back_after_the_app(tmp_path: Path) -
     term = Terminal(tmp_path)
     term.gentle("demo", "--days", "30")
     after = tmp_path / "stty.txt"
-    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in term.env.items() if "GENTLE" in k)
-    command = (
-        f"env {exports} {shlex.quote(sys.executable)} -m tui; stty -a > {shlex.quote(str(after))}"
-        "; sleep 30"
-    )
-    term.tmux("new-session", "-d", "-s", "gentle", "-x", "100", "-y", "30", command)
+    term.start(f"{term.command()}; stty -a > {shlex.quote(str(after))}; sleep 30")
     try:
         wait_for(lambda: "This week" in term.screen(), "the dashboard", term.screen)
-        term.tmux("send-keys", "-t", "gentle", "q")
+        term.keys("q")
         wait_for(after.exists, "the app to end")
         wait_for(lambda: "icanon" in after.read_text(), "stty's report")
         settings = after.read_text().split()

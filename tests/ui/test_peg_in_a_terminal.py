@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_in_a_terminal import Terminal, wait_for
+from tmux_terminal import Terminal, wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -30,7 +30,7 @@ def test_a_peg_answer_typed_in_one_go_is_saved_and_shown(terminal: Terminal) -> 
         "the dashboard's invitation",
         terminal.screen,
     )
-    terminal.tmux("send-keys", "-t", "gentle", "p", "4", "Tab", "5", "Tab", "6", "Enter")
+    terminal.keys("p", "4", "Tab", "5", "Tab", "6", "Enter")
 
     def peg() -> dict[str, object] | None:
         answer: dict[str, object] | None = json.loads(terminal.gentle("status", "--json"))["peg"]
@@ -47,4 +47,4 @@ def test_a_peg_answer_typed_in_one_go_is_saved_and_shown(terminal: Terminal) -> 
     }
     wait_for(lambda: "PEG this week 5.0 of 10" in terminal.screen(), "the dashboard showing it")
     assert "weekly check: how was the week?" not in terminal.screen()
-    terminal.tmux("send-keys", "-t", "gentle", "q")
+    terminal.keys("q")
