@@ -58,22 +58,35 @@ class CheckinScreen(EntryForm[Checkin]):
     ]
 
     def compose_fields(self) -> ComposeResult:
-        yield number_field("Pain", "pain", "0 none … 10 worst", allowed=PAIN)
-        yield number_field("Mood", "mood", "1 awful … 5 great", allowed=MOOD)
+        # The fields are made holding the day's values: set after mounting, each input would be
+        # checked and drawn again (about 24 ms of every `l` over a long history).
+        opening = self.stored()
         yield number_field(
-            "Sleep hours", "sleep_hours", "e.g. 7, 6.5 or 7:30", max_length=5, decimals=True
+            "Pain", "pain", "0 none … 10 worst", allowed=PAIN, value=str(opening["pain"])
         )
         yield number_field(
-            "Sleep quality", "sleep_quality", "1 very poor … 5 very good", allowed=SLEEP_QUALITY
+            "Mood", "mood", "1 awful … 5 great", allowed=MOOD, value=str(opening["mood"])
         )
-        yield Field(
-            "Rest day",
-            Toggle("a flare / rest day: rest is part of the plan", "no", id="flare"),
-            hint="(f)",
-            name="flare",
-            control_width="auto",
+        yield number_field(
+            "Sleep hours",
+            "sleep_hours",
+            "e.g. 7, 6.5 or 7:30",
+            max_length=5,
+            decimals=True,
+            value=str(opening["sleep_hours"]),
         )
-        yield Field("Note", TextInput(id="note", placeholder="anything to remember"), name="note")
+        yield number_field(
+            "Sleep quality",
+            "sleep_quality",
+            "1 very poor … 5 very good",
+            allowed=SLEEP_QUALITY,
+            value=str(opening["sleep_quality"]),
+        )
+        toggle = Toggle("a flare / rest day: rest is part of the plan", "no", id="flare")
+        toggle.value = bool(opening["flare"])
+        yield Field("Rest day", toggle, hint="(f)", name="flare", control_width="auto")
+        note = TextInput(str(opening["note"]), id="note", placeholder="anything to remember")
+        yield Field("Note", note, name="note")
 
     # -- showing a day -------------------------------------------------------------------------
 
@@ -84,7 +97,7 @@ class CheckinScreen(EntryForm[Checkin]):
         return form_values(self.store.journal().checkins.get(self.day))
 
     def fill(self) -> None:
-        self._show(self.stored())
+        """Nothing to do: the fields were made holding the day's values (`compose_fields`)."""
 
     def _show(self, values: dict[str, Any]) -> None:
         fields = self.fields()
