@@ -92,3 +92,15 @@ async def test_names_in_any_script_fit_the_panel_by_their_width_on_screen(
     text = " ".join(above_weekly(lines))
     assert "朝のストレッチ 🌅 2 times, 10 min" in text
     assert text.rstrip().endswith("more")  # seven groups do not fit in five lines here
+
+
+def test_the_week_of_sleep_is_said_in_quarter_hours_like_every_other_hour() -> None:
+    from datetime import date, timedelta
+
+    from tui.core.models import Checkin, Journal
+    from tui.screens.dashboard_data import sleep_hours_note
+
+    day = date(2026, 11, 23)
+    night = day - timedelta(days=1)
+    journal = Journal(checkins={night: Checkin(date=night, sleep_hours=7.25)})
+    assert sleep_hours_note(journal, day) == "7.25 h a night, last 7 days"

@@ -367,7 +367,8 @@ def sleep_mood_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> Ch
 
 
 def sleep_hours_note(journal: Journal, day: date) -> str:
-    """`7.2 h a night this week` (the mean of the last 7 days that logged hours)."""
+    """`7.25 h a night, last 7 days`: the mean of the days that logged hours, to the quarter hour
+    she logs in, said as hours are said everywhere (`core.words.hours`)."""
     hours = [
         c.sleep_hours
         for d in _days(day, 7)
@@ -375,4 +376,5 @@ def sleep_hours_note(journal: Journal, day: date) -> str:
     ]
     if not hours:
         return ""
-    return f"{sum(hours) / len(hours):.1f} h a night, last 7 days"
+    mean = round(sum(hours) / len(hours) * 4) / 4
+    return f"{words.hours(mean)} a night, last 7 days"
