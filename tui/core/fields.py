@@ -21,6 +21,17 @@ KINDS = ("walk", "strength", "stretch", "snack", "other")
 UNITS = ("sessions", "minutes")
 NOTE_MAX = 2000
 NAME_MAX = 120
+#: A session's fields as stored and exported (the date and id aside).
+SESSION_FIELDS = (
+    "kind",
+    "minutes",
+    "routine",
+    "place",
+    "with",
+    "pain_before",
+    "pain_after",
+    "note",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,3 +185,8 @@ def _optional(value: Any, check: Any, field_name: str) -> Any:
     if isinstance(check, IntRange):
         return check.check(field_name, value)
     return check(value, field_name)
+
+
+def _iso(value: Any) -> Any:
+    """A date as `YYYY-MM-DD`; anything else as it is (for the date check to refuse)."""
+    return value.isoformat() if isinstance(value, date) else value

@@ -18,16 +18,7 @@ from tui.core.models import Checkin, Journal, Session, check_date
 Entry = Checkin | Session
 
 CHECKIN_FIELDS = Checkin.FIELDS
-SESSION_FIELDS = (
-    "kind",
-    "minutes",
-    "routine",
-    "place",
-    "with",
-    "pain_before",
-    "pain_after",
-    "note",
-)
+SESSION_FIELDS = Session.FIELDS
 REQUIRED = {"session": ("kind", "minutes"), "checkin": ()}
 
 

@@ -24,11 +24,13 @@ from tui.core.fields import (
     PAIN,
     PER_WEEK,
     RAMP_EVERY,
+    SESSION_FIELDS,
     SLEEP_HOURS_MAX,
     SLEEP_QUALITY,
     SLEEP_STEP,
     UNITS,
     IntRange,
+    _iso,
     _optional,
     check_date,
     check_kind,
@@ -42,11 +44,6 @@ from tui.core.ids import check_id
 
 if TYPE_CHECKING:
     from tui.core.peg import Peg
-
-
-def _iso(value: Any) -> Any:
-    """A date as `YYYY-MM-DD`; anything else as it is (for the date check to refuse)."""
-    return value.isoformat() if isinstance(value, date) else value
 
 
 # Check-ins and sessions are plain (not frozen) dataclasses: a ten-year file builds 11,000 of them
@@ -141,6 +138,8 @@ class Session:
     pain_after: int | None = None
     note: str | None = None
     id: str = field(default="", compare=False)  # as a check-in's
+
+    FIELDS: ClassVar[tuple[str, ...]] = SESSION_FIELDS  # as stored: `companion` is `with`
 
     @classmethod
     def create(
@@ -378,6 +377,7 @@ __all__ = [
     "PAIN",
     "PER_WEEK",
     "RAMP_EVERY",
+    "SESSION_FIELDS",
     "SLEEP_HOURS_MAX",
     "SLEEP_QUALITY",
     "SLEEP_STEP",

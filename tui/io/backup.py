@@ -70,8 +70,8 @@ def to_json_object(journal: Journal) -> dict[str, Any]:
 
 
 # The export's entries have the models' own keys, in their order (`to_dict`), after the id.
-CHECKIN_KEYS = tuple(Checkin(date=date.min).to_dict())
-SESSION_KEYS = tuple(Session(date=date.min, kind="walk", minutes=1).to_dict())
+CHECKIN_KEYS = ("date", *Checkin.FIELDS)
+SESSION_KEYS = ("date", *Session.FIELDS)
 
 
 def to_json_object_from_store(store: Store) -> dict[str, Any]:
