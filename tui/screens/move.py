@@ -9,7 +9,6 @@ Crossing a milestone of a routine is celebrated once, with her reward note, then
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,7 +28,7 @@ from tui.screens.form import EntryForm, describe_day, error_text, literal, when
 from widgets.forms import Choice, ChoiceBar, Field, TextInput, number_field
 
 if TYPE_CHECKING:
-    from tui.store import Store
+    pass
 
 KIND_CHOICES = (
     Choice("walk", "walk", "w"),
@@ -103,23 +102,15 @@ class MoveScreen(EntryForm[Session]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(str(n), f"repeat({n})", f"Repeat {n}", show=False) for n in range(1, 10)
     ]
-
-    def __init__(
-        self,
-        store: Store,
-        day: date | None = None,
-        *,
-        editing: Session | None = None,
-        on_save: Callable[[dict[str, Any]], object] | None = None,
-    ) -> None:
-        super().__init__(store, day, editing=editing, on_save=on_save)
-        journal = store.journal()
-        self.recent = recent_sessions(journal) if editing is None else []
-        self._routines = distinct_names(s.routine for s in journal.sessions)
-        self._places = distinct_names(s.place for s in journal.sessions)
-        self._companions = distinct_names(s.companion for s in journal.sessions)
+    recent: list[Session]  # her recent distinct sessions, numbered 1-9 (set as the form is made)
 
     def compose_fields(self) -> ComposeResult:
+        journal = self.store.journal()
+        self.recent = recent_sessions(journal) if self.editing is None else []
+        sessions = journal.sessions
+        self._routines = distinct_names(s.routine for s in sessions)
+        self._places = distinct_names(s.place for s in sessions)
+        self._companions = distinct_names(s.companion for s in sessions)
         if self.editing is None:
             with Vertical(id="move-recent"):
                 yield from self._recent_lines()
