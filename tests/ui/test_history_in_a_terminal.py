@@ -62,3 +62,18 @@ def test_she_fixes_a_walk_deletes_a_session_and_undoes_the_delete(terminal: Term
     assert now[0] == logged[0]
     assert now[1] == logged[1] | {"minutes": 20}
     assert now[2] == logged[2]
+
+
+def test_the_same_fixes_typed_in_one_go_all_land(terminal: Terminal) -> None:
+    """Every key in one burst: the keys after each form or question closes land beneath it."""
+    terminal.gentle("log", "move", "walk", "30", "--place", "Bellhouse Park")
+    terminal.gentle("log", "move", "walk", "200", "--place", "Lion's Field")
+    terminal.gentle("log", "move", "strength", "10", "--routine", "Lower Body Strength")
+    logged = sessions(terminal)
+    terminal.start()
+    terminal.keys("h", "Down", "e", "Tab", "2", "0", "Enter", "Down", "x", "y", "u", "q")
+    wait_for(lambda: not terminal.running(), "the app closing after q", terminal.screen)
+
+    now = sessions(terminal)
+    assert [s["id"] for s in now] == [s["id"] for s in logged]
+    assert now == [logged[0], logged[1] | {"minutes": 20}, logged[2]]

@@ -65,6 +65,8 @@ class OneKeyConfirm(ConfirmScreen):
     """Yes with `y` or `enter`; any other key is no."""
 
     def on_key(self, event: events.Key) -> None:
+        if not self.is_current:
+            return  # answered already: a key typed after the answer is for the screen beneath
         event.stop()
         event.prevent_default()
         self.dismiss(event.key in ("y", "enter"))

@@ -1,0 +1,56 @@
+"""A key typed right after the key that closes a form or dialog goes to the screen beneath."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from type_ahead import type_ahead, until
+
+from tui.app import GentleApp
+from tui.screens.goals import GoalsScreen
+from tui.screens.history import HistoryScreen
+from tui.store import Store
+
+
+async def test_a_key_typed_after_saving_a_session_opens_its_screen(demo_store: Store) -> None:
+    before = len(demo_store.journal().sessions)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "m", "1", "enter", "h")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == before + 1)
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+
+
+async def test_undo_typed_right_after_confirming_a_delete_brings_it_back(
+    demo_store: Store,
+) -> None:
+    toasts: list[str] = []
+    app = GentleApp(demo_store)
+
+    def notify(message: str, *, title: str = "", **_: Any) -> None:
+        toasts.append(title)
+
+    app.notify = notify  # type: ignore[method-assign]
+    entries = everything(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "h", "x", "y", "u")
+        await until(pilot, lambda: "Undone" in toasts)
+        assert isinstance(app.screen, HistoryScreen)
+    assert everything(demo_store) == entries
+    [*_, deleted] = demo_store.changes()
+    assert (deleted.what, bool(deleted.undone)) == ("delete", True)
+
+
+def everything(store: Store) -> list[dict[str, Any]]:
+    """Every check-in and session, in id order (an entry undone comes back at the end)."""
+    docs = store.documents("sessions") + store.documents("checkins")
+    return sorted(docs, key=lambda doc: str(doc["id"]))
+
+
+async def test_goals_typed_right_after_leaving_the_check_in_opens_goals(
+    demo_store: Store,
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "l", "escape", "g")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
