@@ -25,6 +25,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Input
 
 from tui import config as settings
@@ -35,9 +36,13 @@ from tui.keys import BINDINGS, NAVIGATION, keymap, name_and_help, shown_keys
 from tui.messages import JournalChanged
 from tui.screens.dashboard import DashboardScreen
 from tui.themes import CALM, QUIET, THEMES
+from tui.waiting import Waiting
 
 if TYPE_CHECKING:
     from tui.store import Store
+
+#: Seconds after the dashboard shows a change before the next forms are made (see `tui.waiting`).
+WAIT_BEFORE_MAKING = 0.3
 
 #: Keys that switch to a mode: left out of the key bar while in that mode.
 HERE_KEYS = frozenset({"dashboard", "goals", "history"})
@@ -61,8 +66,18 @@ class GentleApp(App[None]):
     #: read, where setting `theme` later reads all of it again (~25 ms before the first frame).
     theme: Reactive[str] = Reactive(CALM)
 
-    def __init__(self, store: Store | Callable[[], Store], *, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | Callable[[], Store],
+        *,
+        theme: str | None = None,
+        make_ahead: bool = True,
+    ) -> None:
+        """`make_ahead=False`: no forms made ahead (a screenshot shows one screen and ends)."""
         super().__init__()
+        self.make_ahead = make_ahead
+        self._waiting: Waiting | None = None
+        self._make_timer: Timer | None = None
         self._store: Store | None = None
         self._opener: Callable[[], Store] | None = None
         if callable(store):
@@ -171,6 +186,7 @@ class GentleApp(App[None]):
             self.call_after_refresh(self.open_data)
         else:
             self.call_after_refresh(self.offer_quiet_if_flare)
+            self.make_forms_ahead()
 
     def open_data(self) -> bool:
         """Open the data file now if it is not open yet; False if it cannot be opened."""
@@ -188,6 +204,7 @@ class GentleApp(App[None]):
             return False
         self._store = store
         self.call_after_refresh(self.offer_quiet_if_flare)
+        self.make_forms_ahead()
         return True
 
     # -- actions ---------------------------------------------------------------------------------
@@ -227,12 +244,35 @@ class GentleApp(App[None]):
             await self.push_screen(make(), self._after_form)
 
     async def action_checkin(self) -> None:
-        """Open the check-in form for today."""
-        await self.open_form(self.make_checkin_screen)
+        """Open the check-in form for today (the one made ahead, when it is still true)."""
+        await self.open_form(lambda: self.waiting.take("checkin") or self.make_checkin_screen())
 
     async def action_move(self) -> None:
-        """Open the movement form for today."""
-        await self.open_form(self.make_move_screen)
+        """Open the movement form for today (the one made ahead, when it is still true)."""
+        await self.open_form(lambda: self.waiting.take("move") or self.make_move_screen())
+
+    @property
+    def waiting(self) -> Waiting:
+        """Today's check-in and movement forms, made ahead (see `tui.waiting`)."""
+        if self._waiting is None:
+            self._waiting = Waiting(self, lambda: self.store.journal())
+        return self._waiting
+
+    def make_forms_ahead(self, delay: float = WAIT_BEFORE_MAKING) -> None:
+        """Make the next check-in and movement forms once she has had a moment to read."""
+        if not self.make_ahead:
+            return
+        if self._make_timer is not None:
+            self._make_timer.stop()
+        self._make_timer = self.set_timer(delay, self._make_forms)
+
+    def _make_forms(self) -> None:
+        self._make_timer = None
+        stack = self.screen_stack  # empty while the app closes
+        if self._store is None or not stack or isinstance(stack[-1], ModalScreen):
+            return  # (a form is open: made when it closes)
+        self.waiting.prepare("checkin", self.make_checkin_screen)
+        self.waiting.prepare("move", self.make_move_screen)
 
     async def action_peg(self) -> None:
         """Open this week's PEG check (filled in when the week is answered)."""
@@ -288,6 +328,9 @@ class GentleApp(App[None]):
             self.animation_level = "none"
         elif old == QUIET and new != QUIET:
             self.animation_level = self._loud_animation
+        if self._waiting is not None and old != new:
+            self._waiting.changed()  # styled in the old colours
+            self.make_forms_ahead()
 
     # -- her data changed ------------------------------------------------------------------------
 
@@ -295,10 +338,14 @@ class GentleApp(App[None]):
         """Pass the change on to each screen that shows her data (each refreshes once)."""
         for screen in self._views:
             screen.post_message(JournalChanged())
+        if self._waiting is not None:
+            self._waiting.changed()  # made from the data before the change
+        self.make_forms_ahead()
 
     def _after_form(self, saved: object) -> None:
         if saved:
             self.offer_quiet_if_flare()
+        self.make_forms_ahead()
 
     def offer_quiet_if_flare(self) -> None:
         """Today's check-in marks a flare: offer the quiet theme, gently, once that day."""

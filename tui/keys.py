@@ -7,7 +7,9 @@ reads "Name: what it does": the palette lists it by the name, the help screen sa
 They are priority bindings: the app runs them as each key arrives, in order, before any key typed
 after it. A key that opens a form waits for the form to be ready, so what she types next lands in
 the form even when she types faster than it appears. While a form or dialog is open, or a text
-field has the focus, the app leaves these keys to it (`GentleApp.check_action`).
+field has the focus, the app leaves these keys to it (`GentleApp.check_action`); one typed right
+after the key that closes the form comes back up unused, and the app runs it then
+(`GentleApp.on_key`).
 
 A new key (`h` history, `p` the weekly PEG check): add its binding here with the id
 `gentle.<action>` (an action named in `tui.config.ACTIONS`, so her config can move it), and an

@@ -71,7 +71,7 @@ def screenshot(
     if one_shot:
         keep_what_is_built()  # the modules and her data live to the end of this process
     path = Path(output_path)
-    app = GentleApp(store, theme=theme)
+    app = GentleApp(store, theme=theme, make_ahead=False)
     failure: list[BaseException] = []
 
     async def capture(pilot: Any) -> None:

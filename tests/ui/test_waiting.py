@@ -1,0 +1,90 @@
+"""The check-in and movement forms made ahead (tui/waiting.py): used only while still true.
+
+The first test also guards the one private Textual call the app makes (`App._get_screen`, which
+starts a screen that is on no stack): it fails when that call stops giving a mounted form.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from textual.widgets import Input
+from type_ahead import until
+
+from tui.app import GentleApp
+from tui.screens.checkin import CheckinScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.move import MoveScreen
+from tui.store import Store
+
+
+def pain_shown(app: GentleApp) -> str:
+    return app.screen.query_one("#pain", Input).value
+
+
+async def test_forms_are_made_ahead_and_l_and_m_show_them(demo_store: Store) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: set(app.waiting.made) == {"checkin", "move"})
+        checkin, move = app.waiting.made["checkin"].screen, app.waiting.made["move"].screen
+        await until(pilot, lambda: checkin.focused is not None and move.focused is not None)
+        assert isinstance(checkin, CheckinScreen) and isinstance(move, MoveScreen)
+        assert checkin.is_mounted and not checkin.is_current
+
+        await pilot.press("l")
+        assert app.screen is checkin
+        assert app.focused is checkin.query_one("#pain", Input)
+        await pilot.press("escape")
+        await pilot.press("m")
+        assert app.screen is move
+
+
+async def test_a_form_made_before_her_save_is_not_shown_after_it(
+    demo_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "checkin" in app.waiting.made)
+        before = app.waiting.made["checkin"].screen
+        await pilot.press("l", "7", "enter")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await pilot.press("l")
+        assert app.screen is not before
+        assert pain_shown(app) == "7"
+
+
+async def test_a_form_made_before_another_program_wrote_is_not_shown(
+    demo_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "checkin" in app.waiting.made)
+        await until(pilot, lambda: app.waiting.made["checkin"].screen.is_mounted)
+        made = app.waiting.made["checkin"].screen
+        elsewhere = Store.open(demo_store.path)  # `gentle log` in another terminal
+        elsewhere.log_checkin(fixed_today, {"pain": "9"})
+        await pilot.press("l")
+        assert app.screen is not made
+        assert pain_shown(app) == "9"
+
+
+async def test_a_form_made_yesterday_is_not_shown_today(
+    demo_store: Store, fixed_today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "checkin" in app.waiting.made)
+        made = app.waiting.made["checkin"].screen
+        monkeypatch.setenv("GENTLE_TODAY", (fixed_today + timedelta(days=1)).isoformat())
+        await pilot.press("l")
+        assert app.screen is not made
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.screen.day == fixed_today + timedelta(days=1)
+
+
+async def test_a_screenshot_app_makes_no_forms_ahead(demo_store: Store) -> None:
+    app = GentleApp(demo_store, make_ahead=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.6)  # twice the wait before forms are made
+        assert app.waiting.made == {}
