@@ -33,7 +33,7 @@ from tui.core.dates import today
 from tui.core.errors import FileProblem
 from tui.core.text import shown
 from tui.keys import BINDINGS, NAVIGATION, keymap, name_and_help, shown_keys
-from tui.messages import JournalChanged
+from tui.messages import JournalChanged, WriteFailed
 from tui.screens.dashboard import DashboardScreen
 from tui.themes import CALM, QUIET, THEMES
 from tui.waiting import Waiting
@@ -84,6 +84,7 @@ class GentleApp(App[None]):
             self._opener = store
         else:
             self._store = store
+            self._write_behind(store)
         #: Why the data file could not be opened (the app then exits with return code 1).
         self.load_error: FileProblem | OSError | None = None
         self.config = settings.load()
@@ -203,9 +204,33 @@ class GentleApp(App[None]):
             self.exit(return_code=1)
             return False
         self._store = store
+        self._write_behind(store)
         self.call_after_refresh(self.offer_quiet_if_flare)
         self.make_forms_ahead()
         return True
+
+    def _write_behind(self, store: Store) -> None:
+        """Her changes show at once; the file is written right behind (tui/store/storage.py)."""
+
+        def failed(why: str) -> None:
+            self.post_message(WriteFailed(why))  # from the writer thread: posting is thread-safe
+
+        store.write_behind(failed)
+
+    def on_write_failed(self, message: WriteFailed) -> None:
+        """Say so, and show what the file holds (the change is not in it)."""
+        self.notify(
+            f"Your last change could not be saved ({message.why}). Nothing else changed.",
+            title="Not saved",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
+        self.post_message(JournalChanged())
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.settle()  # the last change on disk before the app is gone
 
     # -- actions ---------------------------------------------------------------------------------
 

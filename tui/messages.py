@@ -3,6 +3,9 @@
 `JournalChanged`: something wrote to her data file (a form saved, a goal changed). Whoever wrote
 posts it to the app; the app passes it on to each screen that shows her data, which refreshes
 once. A burst of them (several writes before the screens catch up) collapses into one.
+
+`WriteFailed`: a change shown on screen could not be written to the file (the store writes behind
+the screen, see tui/store/storage.py): posted from the writer thread, said on screen by the app.
 """
 
 from __future__ import annotations
@@ -15,3 +18,11 @@ class JournalChanged(Message, bubble=False):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, JournalChanged)
+
+
+class WriteFailed(Message, bubble=False):
+    """The last change could not be written: it is gone from memory as from the file."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__()
+        self.why = why

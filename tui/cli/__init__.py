@@ -50,6 +50,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         from tui.crash import run_app
 
         run_app(app)
+        if app.is_loaded:
+            app.store.settle()  # the last change on disk before the process ends
     finally:
         terminal.restore(saved)
     if app.load_error is not None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from tinydb import TinyDB
 
 from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
-from tui.core.errors import FileProblem, InputError
+from tui.core.errors import InputError
 from tui.core.models import (
     Checkin,
     CustomMilestone,
@@ -28,16 +27,12 @@ from tui.store.documents import build_journal, checkin_of
 from tui.store.goals import GoalTables
 from tui.store.history import CHANGES, Recording
 from tui.store.history import stored as _with_id
-from tui.store.lock import LockTimeout, ProcessLock
-from tui.store.storage import AtomicStorage, temp_files
+from tui.store.lock import ProcessLock
+from tui.store.storage import AtomicStorage
 from tui.store.tinydb_compat import InPlaceTable
+from tui.store.transactions import LOCK_TIMEOUT, StoreError, Transactions
 
-LOCK_TIMEOUT = 15.0
 FILE_NAME = "gentle.json"
-
-
-class StoreError(FileProblem):
-    """The data file cannot be used (not ours, unreadable, locked too long): one line, exit 1."""
 
 
 def default_path() -> Path:
@@ -50,7 +45,7 @@ def default_path() -> Path:
     return user_data_path("gentle-flow", appauthor=False) / FILE_NAME
 
 
-class Store(Recording, GoalTables):
+class Store(Transactions, Recording, GoalTables):
     """Her data file. Every change runs under the inter-process lock and is one atomic write,
     and is recorded (see tui/store/history.py) so it can be undone."""
 
@@ -166,51 +161,6 @@ class Store(Recording, GoalTables):
         db = TinyDB(storage=lambda: storage)
         db.table_class = InPlaceTable  # no whole-table copies on each write
         return db
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Hold the lock; everything inside is written once, atomically, or not at all."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        try:
-            self._lock.acquire()
-        except LockTimeout:
-            raise StoreError(
-                f"{self.path} is busy: another Gentle Flow process held it for "
-                f"{LOCK_TIMEOUT:.0f} s; try again"
-            ) from None
-        self._depth = 1
-        try:
-            for stale in temp_files(self.path):  # under the lock, any temp file is a dead writer's
-                stale.unlink(missing_ok=True)
-            self._storage.forget_if_changed()  # stat alone can miss another process's write
-            self._read()
-            self._storage.begin()
-            if self._storage.loads != self._db_loads:
-                # Another process wrote the file: TinyDB's cached id counters are stale.
-                self._db = self._new_db()
-                self._db_loads = self._storage.loads
-            try:
-                yield
-            except BaseException:
-                self._storage.rollback()
-                raise
-            try:
-                self._storage.commit()
-            except OSError as exc:
-                self._storage.rollback()
-                raise StoreError(f"cannot write {self.path}: {exc.strerror}") from None
-            except BaseException:  # ctrl+c mid-commit: memory must not keep what the file lacks
-                self._storage.rollback()
-                raise
-        finally:
-            self._depth = 0
-            self._lock.release()
 
     def _before_write(self) -> None:
         data = self._storage.cached

@@ -1,0 +1,121 @@
+"""Write-behind (the app's saves): the change shows at once, the file follows under the lock.
+
+The writer thread is held back (its `atomic_write` waits for an event) to look at the moment in
+between: the change is in memory, not yet in the file, and no other writer can get in.
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from tui.store import Store, storage
+from tui.store.lock import LockTimeout, ProcessLock
+
+DAY = date(2024, 6, 1)
+
+
+class HeldWrite:
+    """Stands in for `storage.atomic_write`: waits for `go`, then writes (or raises `error`)."""
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+        self.started = threading.Event()
+        self.error: OSError | None = None
+        self.real = storage.atomic_write
+
+    def __call__(self, path: Path, payload: bytes) -> None:
+        self.started.set()
+        assert self.go.wait(20), "the test never let the write go"
+        if self.error is not None:
+            raise self.error
+        self.real(path, payload)
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldWrite]:
+    write = HeldWrite()
+    monkeypatch.setattr(storage, "atomic_write", write)
+    yield write
+    write.go.set()
+
+
+def pains_on_disk(db: Path) -> list[Any]:
+    return [c["pain"] for c in orjson.loads(db.read_bytes())["checkins"].values()]
+
+
+def behind(db: Path, failures: list[str]) -> Store:
+    store = Store.open(db)
+    store.log_checkin(DAY, {"pain": "2"})  # written in line: the file exists
+    store.write_behind(failures.append)
+    return store
+
+
+def test_the_change_shows_at_once_and_is_on_disk_once_written(db: Path, held: HeldWrite) -> None:
+    held.go.set()
+    failures: list[str] = []
+    store = behind(db, failures)
+    store.log_checkin(DAY, {"pain": "6"})
+    assert store.journal().checkins[DAY].pain == 6
+    store.settle()
+    assert pains_on_disk(db) == [6]
+    assert Store.open(db).journal().checkins[DAY].pain == 6
+    assert failures == []
+
+
+def test_no_other_writer_gets_in_before_the_file_is_written(db: Path, held: HeldWrite) -> None:
+    held.go.set()
+    store = behind(db, [])
+    held.go.clear()
+    store.log_checkin(DAY, {"pain": "6"})
+    assert held.started.wait(20)
+    assert store.journal().checkins[DAY].pain == 6  # in memory: the truth for this process
+    assert pains_on_disk(db) == [2]  # not written yet
+    other = ProcessLock(f"{db}.lock", timeout=0.1)
+    with pytest.raises(LockTimeout):
+        other.acquire()  # another process's `gentle log` waits
+    held.go.set()
+    store.settle()
+    other.acquire()
+    other.release()
+    assert pains_on_disk(db) == [6]
+
+
+def test_a_failed_write_is_told_and_memory_goes_back_to_the_file(
+    db: Path, held: HeldWrite
+) -> None:
+    held.go.set()
+    failures: list[str] = []
+    store = behind(db, failures)
+    held.error = OSError(errno.ENOSPC, "No space left on device")
+    store.log_checkin(DAY, {"pain": "6"})
+    store.settle()
+    assert failures == [f"cannot write {db}: No space left on device"]
+    assert store.journal().checkins[DAY].pain == 2  # what the file holds
+    held.error = None
+    store.log_checkin(DAY, {"mood": "4"})  # the lock was let go: the next change goes through
+    store.settle()
+    assert pains_on_disk(db) == [2]
+    assert Store.open(db).journal().checkins[DAY].mood == 4
+
+
+def test_the_next_change_waits_for_the_write_before_it(db: Path, held: HeldWrite) -> None:
+    held.go.set()
+    store = behind(db, [])
+    held.go.clear()
+    store.log_checkin(DAY, {"pain": "6"})
+    assert held.started.wait(20)
+    timer = threading.Timer(0.2, held.go.set)
+    timer.start()
+    store.log_checkin(DAY, {"mood": "3"})  # waits for the first write, then writes its own
+    store.settle()
+    timer.join()
+    stored = Store.open(db).journal().checkins[DAY]
+    assert (stored.pain, stored.mood) == (6, 3)
