@@ -117,7 +117,9 @@ class Chart(Widget):
         self._schedule()
 
     def watch_data(self) -> None:
-        self._schedule()
+        # After the frame that shows the rest of the change (a saved check-in's words): plotext
+        # in its thread would otherwise share the interpreter with drawing that frame.
+        self.call_after_refresh(self._schedule)
 
     def on_resize(self) -> None:
         self._schedule()

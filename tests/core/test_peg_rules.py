@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tui.core.dates import week_start as first_day
 from tui.core.errors import InputError
 from tui.core.models import Checkin, Journal
 from tui.core.peg import Peg, by_week, invite_peg, peg_change, peg_for_week, with_answer
@@ -169,3 +172,21 @@ def test_the_demo_answers_ease_slowly_and_flare_weeks_weigh_a_little_more() -> N
     with_flare = [p.score for p in answers if had_flare(p)]
     without = [p.score for p in answers if not had_flare(p)]
     assert 0.3 < mean(with_flare) - mean(without) < 2.0
+
+
+@given(
+    offsets=st.lists(st.integers(min_value=0, max_value=60), max_size=12),
+    asked=st.integers(min_value=0, max_value=60),
+    week_start=st.integers(min_value=0, max_value=6),
+)
+def test_the_answer_of_a_week_is_the_one_by_week_keeps(
+    offsets: list[int], asked: int, week_start: int
+) -> None:
+    """`peg_for_week` looks at one week only; it must pick as `by_week` does over them all
+    (the latest of the week; of one day, the last given)."""
+    start = date(2024, 1, 1)
+    pegs = [peg(start + timedelta(days=o), i % 11, 0, 0) for i, o in enumerate(offsets)]
+    journal = Journal(pegs=pegs, week_start=week_start)
+    day = start + timedelta(days=asked)
+    expected = by_week(pegs, week_start).get(first_day(day, week_start))
+    assert peg_for_week(journal, day) is expected

@@ -88,9 +88,7 @@ def test_no_other_writer_gets_in_before_the_file_is_written(db: Path, held: Held
     assert pains_on_disk(db) == [6]
 
 
-def test_a_failed_write_is_told_and_memory_goes_back_to_the_file(
-    db: Path, held: HeldWrite
-) -> None:
+def test_a_failed_write_is_told_and_memory_goes_back_to_the_file(db: Path, held: HeldWrite) -> None:
     held.go.set()
     failures: list[str] = []
     store = behind(db, failures)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tui.core.dates import week_start
@@ -122,8 +122,15 @@ def new_weekly_answers(journal: Journal, incoming: Iterable[Peg]) -> list[Peg]:
 
 
 def peg_for_week(journal: Journal, day: date) -> Peg | None:
-    """Her answer for the calendar week holding `day`, if she gave one."""
-    return by_week(journal.pegs, journal.week_start).get(week_start(day, journal.week_start))
+    """Her answer for the calendar week holding `day`, if she gave one (as `by_week` picks it:
+    the latest of the week; only that week's answers are looked at, not twenty years')."""
+    first = week_start(day, journal.week_start)
+    end = first + timedelta(days=7)
+    latest: Peg | None = None
+    for peg in journal.pegs:  # of one day, the last given wins (as in `by_week`)
+        if first <= peg.date < end and (latest is None or peg.date >= latest.date):
+            latest = peg
+    return latest
 
 
 def invite_peg(journal: Journal, day: date) -> bool:

@@ -164,6 +164,7 @@ class FormScreen(ModalScreen[ResultT]):
         super().__init__()
         self.day = day or today()
         self.loaded: dict[str, Any] = {}
+        self._fields: dict[str, Field] | None = None
 
     # -- what a form gives -----------------------------------------------------------------------
 
@@ -230,8 +231,13 @@ class FormScreen(ModalScreen[ResultT]):
         line.set_class(attention, "-attention")
 
     def fields(self) -> dict[str, Field]:
-        """The form's fields by name, in tab order."""
-        return {field.field_name: field for field in self.query(Field)}
+        """The form's fields by name, in tab order (they are made once, with the form)."""
+        if self._fields is None or not self.is_mounted:
+            found = {field.field_name: field for field in self.query(Field)}
+            if not self.is_mounted:
+                return found
+            self._fields = found
+        return self._fields
 
     def values(self) -> dict[str, Any]:
         """Every field's value as it stands (text as typed, picks, toggles)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import zlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -43,8 +44,14 @@ def file_stamp(path: Path) -> Stamp | None:
 
 
 def digest(raw: bytes) -> bytes:
-    """A fingerprint of one version of the file (sha1: under a millisecond for ten years)."""
+    """The fingerprint of one version of the file that the `.checked` marker holds (sha1)."""
     return hashlib.sha1(raw, usedforsecurity=False).digest()
+
+
+def version_of(raw: bytes) -> tuple[int, int]:
+    """What tells one version of the file from the next, to see another process's write: its
+    length and CRC-32 (twice as fast as sha1: about 1 ms for twenty years, on every change)."""
+    return len(raw), zlib.crc32(raw)
 
 
 def checked_marker(path: Path) -> Path:
@@ -103,9 +110,9 @@ class AtomicStorage(Storage):
         self._check = check
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
-        # A digest of the bytes last read or written (what `_data` is): the bytes themselves would
-        # keep a second copy of a ten-year file in memory.
-        self._digest: bytes | None = None
+        # The version (length, CRC-32) of the bytes last read or written (what `_data` is): the
+        # bytes themselves would keep a second copy of a ten-year file in memory.
+        self._version: tuple[int, int] | None = None
         self._batch = False
         self._dirty = False
         self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
@@ -158,7 +165,7 @@ class AtomicStorage(Storage):
                 self._mark(fingerprint)
         self._data = data if data is not None else {}
         self._stamp = stamp
-        self._digest = fingerprint
+        self._version = version_of(raw)
         self.generation += 1
         self.loads += 1
 
@@ -185,14 +192,15 @@ class AtomicStorage(Storage):
         Call it under the process lock before a read-modify-write. The stat stamp alone can miss
         another process's write: ext4 hands a replaced file's inode out again within a few writes,
         and before Linux 6.13 mtimes move in 1-4 ms steps, so two versions of the same size can
-        share inode, mtime and size. Reading the bytes back and hashing them costs about 1 ms.
+        share inode, mtime and size. Reading the bytes back and checksumming them (`version_of`)
+        costs about 1 ms at twenty years.
         """
         if self._data is None:
             return
         try:
-            same = digest(self.path.read_bytes()) == self._digest
+            same = version_of(self.path.read_bytes()) == self._version
         except FileNotFoundError:
-            same = self._digest == digest(b"")
+            same = self._version == version_of(b"")
         except OSError:
             same = False  # let the reload report it
         if not same:
@@ -211,7 +219,7 @@ class AtomicStorage(Storage):
         as `read` judges it; a write under the lock checks the bytes too)."""
         if self._batch or self._writing():
             return True
-        return self._digest is not None and file_stamp(self.path) == self._stamp
+        return self._version is not None and file_stamp(self.path) == self._stamp
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -233,8 +241,8 @@ class AtomicStorage(Storage):
     def _write(self, payload: bytes) -> None:
         atomic_write(self.path, payload)
         self._stamp = file_stamp(self.path)
-        self._digest = digest(payload)
-        self._mark(self._digest)  # what we write was checked on its way in
+        self._version = version_of(payload)
+        self._mark(digest(payload))  # what we write was checked on its way in
 
     def _write_behind(self, payload: bytes, then: Callable[[], None]) -> None:
         """The writer thread's work: write, or forget the data in memory; then `then`."""
