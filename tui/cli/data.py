@@ -275,7 +275,7 @@ def report_command(args: argparse.Namespace, store: Store) -> int:
     from tui.core.dates import parse_date, today
     from tui.core.models import IntRange
     from tui.io.backup import write_output
-    from tui.io.report import render_between, render_report
+    from tui.io.report import period_between, period_for, render_period
 
     if args.weeks is not None and (args.from_ is not None or args.to is not None):
         raise InputError("weeks", "give either --weeks N or --from D --to D, not both")
@@ -296,13 +296,15 @@ def report_command(args: argparse.Namespace, store: Store) -> int:
         )
     if args.output is None:
         raise InputError("output", "give the file to write, e.g. --output report.html")
-    journal = store.journal()
+    # Only the period's weeks are built entry by entry; the years before are read in brief.
     if args.from_ is not None:
-        html = render_between(journal, first, last, today())
+        period, shown = period_between(first, last, store.week_start()), None
         span = f"{first.isoformat()} to {last.isoformat()}"
     else:
-        html = render_report(journal, today(), weeks)
+        period, shown = period_for(today(), weeks, store.week_start()), weeks
         span = f"the last {weeks} weeks"
+    journal, earlier = store.recent(period.week_starts[0])
+    html = render_period(journal, period, today(), shown, earlier)
     write_output(html, args.output)
     print(f"Report for {span} written to {args.output}.")
     return 0

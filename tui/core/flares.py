@@ -5,9 +5,10 @@ A flare episode is a run of flare days with at most one ordinary day inside it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import chain, pairwise
 from statistics import median
 
 from tui.core.models import Journal
@@ -25,9 +26,11 @@ class FlareSummary:
     last_flare: date | None
 
 
-def flare_days(journal: Journal, until: date) -> list[date]:
-    """Every flare day up to `until`, in order."""
-    return sorted(d for d, c in journal.checkins.items() if c.flare and d <= until)
+def flare_days(journal: Journal, until: date, earlier: Iterable[date] = ()) -> list[date]:
+    """Every flare day up to `until`, in order (`earlier`: the flare days before the journal's
+    first entries, when it holds only recent ones; see tui/core/earlier.py)."""
+    days = chain(earlier, (d for d, c in journal.checkins.items() if c.flare))
+    return sorted(d for d in days if d <= until)
 
 
 def episodes(days: list[date]) -> list[tuple[date, date]]:
@@ -41,9 +44,9 @@ def episodes(days: list[date]) -> list[tuple[date, date]]:
     return runs
 
 
-def flare_summary(journal: Journal, day: date) -> FlareSummary:
-    """The flare figures as of `day`."""
-    days = flare_days(journal, day)
+def flare_summary(journal: Journal, day: date, earlier: Iterable[date] = ()) -> FlareSummary:
+    """The flare figures as of `day` (`earlier`: as for `flare_days`)."""
+    days = flare_days(journal, day, earlier)
     if not days:
         return FlareSummary(None, 0, None, None, 0, None)
     runs = episodes(days)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 
 from tui.core.models import CustomMilestone, Journal, routine_key
 
@@ -85,19 +86,34 @@ def projection(first: date, recent: int, to_go: int, day: date) -> date | None:
     return day + timedelta(days=round(to_go * window / recent))
 
 
-def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
-    """Every routine with its count up to `day`, most recently done first."""
+def routine_sessions(
+    journal: Journal, earlier: Iterable[tuple[date, str]] = ()
+) -> Iterator[tuple[date, str, str]]:
+    """Each session with a routine, `earlier` ones first (see tui/core/earlier.py): its date, the
+    routine as typed and the routine's key."""
+    keys: dict[str, str] = {}  # a routine is typed the same way thousands of times
+    done = ((s.date, s.routine) for s in journal.sessions if s.routine)
+    for day, routine in chain(earlier, done):
+        key = keys.get(routine)
+        if key is None:
+            key = keys[routine] = routine_key(routine)
+        yield day, routine, key
+
+
+def routine_counts(
+    journal: Journal, day: date, earlier: Iterable[tuple[date, str]] = ()
+) -> list[RoutineCount]:
+    """Every routine with its count up to `day`, most recently done first (`earlier`: the routine
+    sessions before the journal's first, when it holds only recent entries)."""
     names: dict[str, str] = {}
     counts: dict[str, int] = {}
     recent: dict[str, int] = {}
     first: dict[str, date] = {}
     last: dict[str, date] = {}
     since = day - timedelta(days=PACE_DAYS)
-    for s in journal.sessions:
-        done = s.date
-        if not s.routine or done > day:
+    for done, routine, key in routine_sessions(journal, earlier):
+        if done > day:
             continue
-        key = routine_key(s.routine)
         if key not in counts:
             counts[key] = 0
             first[key] = done
@@ -108,7 +124,7 @@ def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
             recent[key] = recent.get(key, 0) + 1
         if key not in last or done >= last[key]:
             last[key] = done
-            names[key] = s.routine
+            names[key] = routine
     result = []
     for key, count in counts.items():
         nxt, reward = next_milestone(names[key], count, journal.milestones)
@@ -196,18 +212,19 @@ class Reached:
     reward: str | None
 
 
-def milestones_between(journal: Journal, first: date, last: date) -> list[Reached]:
-    """The milestones her routines reached from `first` to `last`, inclusive, oldest first."""
+def milestones_between(
+    journal: Journal, first: date, last: date, earlier: Iterable[tuple[date, str]] = ()
+) -> list[Reached]:
+    """The milestones her routines reached from `first` to `last`, inclusive, oldest first
+    (`earlier`: as for `routine_counts`)."""
     running: dict[str, int] = {}
     reached = []
-    for s in sorted(journal.sessions, key=lambda s: s.date):
-        if not s.routine or s.date > last:
+    custom = journal.milestones
+    for done, routine, key in sorted(routine_sessions(journal, earlier), key=lambda s: s[0]):
+        if done > last:
             continue
-        key = routine_key(s.routine)
         running[key] = running.get(key, 0) + 1
         count = running[key]
-        if s.date >= first and is_milestone(s.routine, count, journal.milestones):
-            reached.append(
-                Reached(s.date, s.routine, count, reward_for(s.routine, count, journal.milestones))
-            )
+        if done >= first and is_milestone(routine, count, custom):
+            reached.append(Reached(done, routine, count, reward_for(routine, count, custom)))
     return reached

@@ -21,6 +21,7 @@ from jinja2 import (
 )
 
 from tui.core.dates import WEEKDAY_NAMES
+from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.models import Journal
 from tui.core.peg import CITATION, MEANINGFUL_PERCENT
 from tui.core.words import MOOD_WORDS, PAIN_WORDS, SLEEP_QUALITY_WORDS, count, mood
@@ -81,8 +82,17 @@ def _ends(words: dict[int, str]) -> str:
     return f"{lo} ({words[lo]}) to {hi} ({words[hi]})"
 
 
-def render_period(journal: Journal, period: Period, day: date, weeks: int | None = None) -> str:
-    """The whole report over `period`, prepared on `day`, as one HTML document."""
+def render_period(
+    journal: Journal,
+    period: Period,
+    day: date,
+    weeks: int | None = None,
+    earlier: Earlier = NOTHING_EARLIER,
+) -> str:
+    """The whole report over `period`, prepared on `day`, as one HTML document.
+
+    `journal` may hold only the entries from the period's first calendar week on, with `earlier`
+    the years before in brief (`Store.recent`): the report reads nothing else from them."""
     return _template().render(
         first=period.first.isoformat(),
         last=period.last.isoformat(),
@@ -97,10 +107,10 @@ def render_period(journal: Journal, period: Period, day: date, weeks: int | None
         meaningful=MEANINGFUL_PERCENT,
         citation=CITATION,
         sleep_mood=sleep_mood_section(journal, period),
-        flares=flare_section(journal, period),
+        flares=flare_section(journal, period, earlier),
         movement=movement_section(journal, period),
         goals=goal_blocks(journal, period, day),
-        routines=routines_section(journal, period),
+        routines=routines_section(journal, period, earlier),
         notes=notes(journal, period),
     )
 

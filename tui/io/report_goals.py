@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.goals import WeekProgress, goal_history, sessions_between
 from tui.core.milestones import milestones_between, ordinal, routine_counts
 from tui.core.models import Goal, Journal, Session, routine_key
@@ -138,8 +139,12 @@ class RoutinesSection:
     reached: list[Milestone]
 
 
-def routines_section(journal: Journal, period: Period) -> RoutinesSection:
-    routines = routine_counts(journal, period.last)
+def routines_section(
+    journal: Journal, period: Period, earlier: Earlier = NOTHING_EARLIER
+) -> RoutinesSection:
+    """Every routine's count over her whole history (`earlier` holds the years `journal` may
+    leave out), how often in the period, and the milestones reached in it."""
+    routines = routine_counts(journal, period.last, earlier.routine_sessions)
     if not routines:
         return RoutinesSection(None, [])
     in_period: dict[str, int] = {}
@@ -172,7 +177,7 @@ def routines_section(journal: Journal, period: Period) -> RoutinesSection:
     )
     reached = [
         Milestone(m.date, ordinal(m.count), m.routine, m.reward)
-        for m in milestones_between(journal, period.first, period.last)
+        for m in milestones_between(journal, period.first, period.last, earlier.routine_sessions)
     ]
     return RoutinesSection(table, reached)
 

@@ -9,6 +9,7 @@ from statistics import mean
 
 from markupsafe import Markup
 
+from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.flares import flare_summary, flares_between
 from tui.core.models import KINDS, Journal
 from tui.core.peg import MEANINGFUL_PERCENT, PegChange, by_week, peg_change
@@ -281,7 +282,9 @@ class FlareSection:
     table: Table | None
 
 
-def flare_section(journal: Journal, period: Period) -> FlareSection:
+def flare_section(
+    journal: Journal, period: Period, earlier: Earlier = NOTHING_EARLIER
+) -> FlareSection:
     flares = flares_between(journal, period.first, period.last)
     lengths, gaps = flares.lengths, flares.gaps
     lines = [
@@ -298,7 +301,7 @@ def flare_section(journal: Journal, period: Period) -> FlareSection:
             f"Days between the starts of episodes: {min(gaps)} to {max(gaps)} "
             f"(mean {mean(gaps):.1f})."
         )
-    summary = flare_summary(journal, period.last)
+    summary = flare_summary(journal, period.last, earlier.flare_days)
     if summary.days_since is not None and summary.last_flare is not None:
         lines.append(
             f"Last flare day: {summary.last_flare.isoformat()} "

@@ -6,20 +6,16 @@ import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
+from typing import TYPE_CHECKING, Any
 
 from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
 from tui.core.errors import InputError
 from tui.core.models import (
     Checkin,
-    CustomMilestone,
     Journal,
     Session,
     Step,
-    routine_key,
 )
 from tui.core.peg import Peg, with_answer
 from tui.store import backups, schema
@@ -28,9 +24,12 @@ from tui.store.goals import GoalTables
 from tui.store.history import CHANGES, Recording
 from tui.store.history import stored as _with_id
 from tui.store.lock import ProcessLock
+from tui.store.reads import CheapReads
 from tui.store.storage import AtomicStorage
-from tui.store.tinydb_compat import InPlaceTable
 from tui.store.transactions import LOCK_TIMEOUT, StoreError, Transactions
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 FILE_NAME = "gentle.json"
 
@@ -45,7 +44,7 @@ def default_path() -> Path:
     return user_data_path("gentle-flow", appauthor=False) / FILE_NAME
 
 
-class Store(Transactions, Recording, GoalTables):
+class Store(Transactions, Recording, GoalTables, CheapReads):
     """Her data file. Every change runs under the inter-process lock and is one atomic write,
     and is recorded (see tui/store/history.py) so it can be undone."""
 
@@ -53,7 +52,7 @@ class Store(Transactions, Recording, GoalTables):
         self.path = path
         self._storage = AtomicStorage(path, self._check)
         self._lock = ProcessLock(f"{path}.lock", LOCK_TIMEOUT)
-        self._db = self._new_db()
+        self._tinydb: TinyDB | None = None  # made on the first write (see `_db`)
         self._db_loads = -1
         self._depth = 0
         self._journal: Journal | None = None
@@ -156,7 +155,19 @@ class Store(Transactions, Recording, GoalTables):
 
     # -- transactions ------------------------------------------------------------------------
 
+    @property
+    def _db(self) -> TinyDB:
+        """TinyDB over her file, made when a write first needs it: commands that only read never
+        import TinyDB (~4 ms of every `gentle status` or `gentle report`)."""
+        if self._tinydb is None:
+            self._tinydb = self._new_db()
+        return self._tinydb
+
     def _new_db(self) -> TinyDB:
+        from tinydb import TinyDB
+
+        from tui.store.tinydb_compat import InPlaceTable
+
         storage = self._storage
         db = TinyDB(storage=lambda: storage)
         db.table_class = InPlaceTable  # no whole-table copies on each write
@@ -183,29 +194,13 @@ class Store(Transactions, Recording, GoalTables):
         self._journal_generation = self._storage.generation
         return journal
 
-    def _readable(self, data: dict[str, Any]) -> Journal:
+    def _readable(self, data: dict[str, Any], since: date | None = None) -> Journal:
         try:
-            return build_journal(data)
+            return build_journal(data, since)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
             why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
             raise StoreError(self._refusal(why)) from None
-
-    def routine_count(self, routine: str) -> int:
-        """How many sessions of a routine there are (cheap: no full journal)."""
-        key = routine_key(routine)
-        docs = self._read().get("sessions", {}).values()
-        return sum(1 for d in docs if d.get("routine") and routine_key(d["routine"]) == key)
-
-    def custom_milestones(self) -> list[CustomMilestone]:
-        """Her own milestones (cheap: no full journal)."""
-        docs = self._read().get("milestones", {}).values()
-        return [CustomMilestone.from_dict(d) for d in docs]
-
-    def is_celebrated(self, routine: str, count: int) -> bool:
-        key = routine_key(routine)
-        docs = self._read().get("celebrated", {}).values()
-        return any(d["routine"] == key and d["count"] == count for d in docs)
 
     def keep_copy(self, label: str) -> Path:
         """A named copy of the file beside the daily backups (before a risky change)."""
@@ -293,7 +288,7 @@ class Store(Transactions, Recording, GoalTables):
     def log_peg(self, peg: Peg) -> Peg | None:
         """Save a weekly PEG check; returns the answer of its week that it replaced, if any."""
         with self.change("peg"):
-            week_start = int((schema.meta_of(self._read()) or {}).get("week_start", 0))
+            week_start = self.week_start()
             table = self._db.table("peg")
             docs = {doc.doc_id: Peg.from_dict(doc) for doc in table.all()}
             kept = {id(p) for p in with_answer(docs.values(), peg, week_start)}
@@ -339,7 +334,7 @@ class Store(Transactions, Recording, GoalTables):
                 data[CHANGES] = old[CHANGES]
             data["peg"] = table(p.to_dict() for p in journal.pegs)
             self._storage.write(data)
-            self._db = self._new_db()
+            self._tinydb = None  # TinyDB's cached id counters do not know of this write
 
     def is_empty(self) -> bool:
         data = self._read()

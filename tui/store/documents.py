@@ -7,9 +7,12 @@ twenty-year file holds 21,000 of them and this runs on every start.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
+from tui.core.earlier import Earlier
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session
 from tui.core.peg import Peg
 from tui.store import schema
@@ -44,10 +47,20 @@ def session_of(doc: dict[str, Any]) -> Session:
     )
 
 
-def build_journal(data: dict[str, Any]) -> Journal:
+def _dated(data: dict[str, Any], table: str, since: date | None) -> Iterable[dict[str, Any]]:
+    docs = data.get(table, {}).values()
+    if since is None:
+        return docs
+    cut = since.isoformat()  # ISO dates compare as their text does
+    return [d for d in docs if d["date"] >= cut]
+
+
+def build_journal(data: dict[str, Any], since: date | None = None) -> Journal:
+    """Her journal; with `since`, only the check-ins, sessions and PEG checks dated on or after it
+    (what came before is read in brief by `earlier_of`)."""
     meta = schema.meta_of(data) or schema.new_meta()
-    checkins = {c.date: c for c in map(checkin_of, data.get("checkins", {}).values())}
-    sessions = sorted(map(session_of, data.get("sessions", {}).values()), key=lambda s: s.date)
+    checkins = {c.date: c for c in map(checkin_of, _dated(data, "checkins", since))}
+    sessions = sorted(map(session_of, _dated(data, "sessions", since)), key=lambda s: s.date)
     return Journal(
         checkins=dict(sorted(checkins.items())),
         sessions=sessions,
@@ -55,5 +68,20 @@ def build_journal(data: dict[str, Any]) -> Journal:
         milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
         celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
         week_start=int(meta.get("week_start", 0)),
-        pegs=sorted(map(Peg.from_dict, data.get("peg", {}).values()), key=lambda p: p.date),
+        pegs=sorted(map(Peg.from_dict, _dated(data, "peg", since)), key=lambda p: p.date),
+    )
+
+
+def earlier_of(data: dict[str, Any], before: date) -> Earlier:
+    """What her entries dated before `before` add to the whole-history figures, read straight
+    from the stored documents: twenty years of them would be 21,000 objects to build."""
+    cut = before.isoformat()
+    sessions = data.get("sessions", {}).values()
+    routines = [(d["date"], d["routine"]) for d in sessions if d.get("routine") and d["date"] < cut]
+    routines.sort(key=itemgetter(0))  # stable: a date's sessions in the file's order, as journals
+    checkins = data.get("checkins", {}).values()
+    flares = sorted(d["date"] for d in checkins if d.get("flare") and d["date"] < cut)
+    return Earlier(
+        routine_sessions=[(date.fromisoformat(day), routine) for day, routine in routines],
+        flare_days=list(map(date.fromisoformat, flares)),
     )

@@ -11,8 +11,6 @@ import contextlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from tinydb import Query
-
 from tui.core.dates import today
 from tui.core.errors import InputError, StaleGoal
 from tui.core.models import CustomMilestone, Goal, routine_key
@@ -27,7 +25,9 @@ class GoalTables:
     """Goals and milestones, for `Store` (which provides the file, the lock and the record)."""
 
     if TYPE_CHECKING:
-        _db: TinyDB
+
+        @property
+        def _db(self) -> TinyDB: ...
 
         def change(self, what: str) -> contextlib.AbstractContextManager[None]: ...
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
@@ -127,6 +127,8 @@ class GoalTables:
         with self.transaction():
             key = routine_key(routine)
             table = self._db.table("celebrated")
+            from tinydb import Query
+
             q = Query()
             if not table.contains((q.routine == key) & (q.count == count)):
                 self._forget_journal()  # not recorded, so the cached journal cannot follow it

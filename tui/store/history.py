@@ -47,15 +47,16 @@ class Recording:
 
     if TYPE_CHECKING:
         _storage: AtomicStorage
-        _db: TinyDB
+        _tinydb: TinyDB | None
         _journal: Journal | None
         _journal_generation: int
 
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
         def journal(self) -> Journal: ...
         def _read(self) -> dict[str, Any]: ...
-        def _new_db(self) -> TinyDB: ...
-        def _readable(self, data: dict[str, Any]) -> Journal: ...
+        @property
+        def _db(self) -> TinyDB: ...
+        def _readable(self, data: dict[str, Any], since: date | None = None) -> Journal: ...
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ class Recording:
         for op in applied:
             self._record(op.table, op.before, op.after)
         self._storage.write(data)
-        self._db = self._new_db()  # TinyDB's cached id counters do not know of these writes
+        self._tinydb = None  # TinyDB's cached id counters do not know of these writes
         return applied
 
     # -- reading -----------------------------------------------------------------------------

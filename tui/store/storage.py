@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
@@ -92,8 +91,11 @@ def atomic_write(path: Path, payload: bytes) -> None:
         os.close(dir_fd)
 
 
-class AtomicStorage(Storage):
+class AtomicStorage:
     """Cached reads, atomic writes, and an optional batch that writes once at commit.
+
+    A TinyDB storage by its methods (`read`, `write`, `close`, all TinyDB calls), not by TinyDB's
+    `Storage` base class: importing TinyDB would cost every read-only command ~4 ms.
 
     `check(data, known_good)` is called with freshly parsed data and raises if it is not ours (so
     a foreign file is refused before anything could overwrite it). `known_good` says these exact

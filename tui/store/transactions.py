@@ -35,7 +35,7 @@ class Transactions:
         path: Path
         _storage: AtomicStorage
         _lock: ProcessLock
-        _db: TinyDB
+        _tinydb: TinyDB | None
         _db_loads: int
         _depth: int
         _journal: Journal | None
@@ -71,7 +71,7 @@ class Transactions:
             self._storage.begin()
             if self._storage.loads != self._db_loads:
                 # Another process wrote the file: TinyDB's cached id counters are stale.
-                self._db = self._new_db()
+                self._tinydb = None
                 self._db_loads = self._storage.loads
             try:
                 yield
