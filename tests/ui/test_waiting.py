@@ -7,8 +7,10 @@ starts a screen that is on no stack): it fails when that call stops giving a mou
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input
 from type_ahead import until
 
@@ -21,6 +23,13 @@ from tui.store import Store
 
 def pain_shown(app: GentleApp) -> str:
     return app.screen.query_one("#pain", Input).value
+
+
+async def waiting_checkin(pilot: Any, app: GentleApp) -> Screen[Any]:
+    """The check-in form made ahead, once it is made and mounted."""
+    await until(pilot, lambda: "checkin" in app.waiting.made)
+    await until(pilot, lambda: app.waiting.made["checkin"].screen.is_mounted)
+    return app.waiting.made["checkin"].screen
 
 
 async def test_forms_are_made_ahead_and_l_and_m_show_them(demo_store: Store) -> None:
@@ -45,8 +54,7 @@ async def test_a_form_made_before_her_save_is_not_shown_after_it(
 ) -> None:
     app = GentleApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "checkin" in app.waiting.made)
-        before = app.waiting.made["checkin"].screen
+        before = await waiting_checkin(pilot, app)
         await pilot.press("l", "7", "enter")
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         await pilot.press("l")
@@ -59,9 +67,7 @@ async def test_a_form_made_before_another_program_wrote_is_not_shown(
 ) -> None:
     app = GentleApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "checkin" in app.waiting.made)
-        await until(pilot, lambda: app.waiting.made["checkin"].screen.is_mounted)
-        made = app.waiting.made["checkin"].screen
+        made = await waiting_checkin(pilot, app)
         elsewhere = Store.open(demo_store.path)  # `gentle log` in another terminal
         elsewhere.log_checkin(fixed_today, {"pain": "9"})
         await pilot.press("l")
@@ -74,8 +80,7 @@ async def test_a_form_made_yesterday_is_not_shown_today(
 ) -> None:
     app = GentleApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: "checkin" in app.waiting.made)
-        made = app.waiting.made["checkin"].screen
+        made = await waiting_checkin(pilot, app)
         monkeypatch.setenv("GENTLE_TODAY", (fixed_today + timedelta(days=1)).isoformat())
         await pilot.press("l")
         assert app.screen is not made
