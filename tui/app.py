@@ -20,7 +20,6 @@ from datetime import date
 from inspect import isawaitable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.reactive import Reactive
@@ -32,6 +31,7 @@ from tui import config as settings
 from tui.core.dates import today
 from tui.core.errors import FileProblem
 from tui.core.text import shown
+from tui.key_order import KeysInOrder
 from tui.keys import BINDINGS, NAVIGATION, keymap, name_and_help, shown_keys
 from tui.messages import JournalChanged, WriteFailed
 from tui.screens.dashboard import DashboardScreen
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 #: Seconds after the dashboard shows a change before the next forms are made (see `tui.waiting`).
 WAIT_BEFORE_MAKING = 0.3
 
+
 #: Keys that switch to a mode: left out of the key bar while in that mode.
 HERE_KEYS = frozenset({"dashboard", "goals", "history"})
 
@@ -53,7 +54,7 @@ FLARE_OFFER = (
 )
 
 
-class GentleApp(App[None]):
+class GentleApp(KeysInOrder, App[None]):
     """A calm morning check-in and a dashboard of how things are going."""
 
     TITLE = "Gentle Flow"
@@ -243,21 +244,6 @@ class GentleApp(App[None]):
             return False  # the mode she is in: its key would do nothing (the key bar needs room)
         busy = isinstance(self.screen, ModalScreen) or isinstance(self.focused, Input)
         return None if action in NAVIGATION and busy else True
-
-    async def on_key(self, event: events.Key) -> None:
-        """A key typed while a form or dialog was open, that came back up unused: if that form
-        has closed since (the key before it saved or left), it is a key of the screen beneath.
-
-        The app's keys and the list screens' are priority bindings, run as each key arrives,
-        in order. One typed while a form is open is handed to the form (`check_action`); typed
-        right after the key that closes the form, it reaches the form before that key has closed
-        it, and comes back up here after. Textual looks up only the screens' other keys then.
-        (Keys as they arrive are not seen here: only keys the screens passed on.)
-        """
-        active = self.active_bindings.get(event.key)
-        if active is not None and active.binding.priority and active.enabled:
-            event.prevent_default()  # not looked up again in the screen's other keys
-            await self.run_action(active.binding.action, active.node)
 
     async def open_form(self, make: Callable[[], Screen[Any]]) -> None:
         """Push a form once her data is open, and wait until it is ready for her keys.

@@ -4,6 +4,10 @@
 posts it to the app; the app passes it on to each screen that shows her data, which refreshes
 once. A burst of them (several writes before the screens catch up) collapses into one.
 
+`SaveKeyDone`: a form has handled the Enter that saves it (saved and closed, or stayed open to
+show what needs a look). The app holds the keys typed after that Enter until then, so none of
+them lands in the form while it saves (`GentleApp.on_event`).
+
 `WriteFailed`: a change shown on screen could not be written to the file (the store writes behind
 the screen, see tui/store/storage.py): posted from the writer thread, said on screen by the app.
 """
@@ -26,3 +30,7 @@ class WriteFailed(Message, bubble=False):
     def __init__(self, why: str) -> None:
         super().__init__()
         self.why = why
+
+
+class SaveKeyDone(Message, bubble=False):
+    """A form handled its save key: the keys typed after it may go on."""

@@ -47,6 +47,23 @@ def test_a_check_in_typed_in_one_go_saves_every_value(terminal: Terminal) -> Non
     terminal.keys("q")
 
 
+def test_a_check_in_a_repeated_session_and_history_typed_in_one_go(terminal: Terminal) -> None:
+    """Keys typed after the Enter that saves wait for the save: none lands in the form."""
+    wait_for(lambda: " of 2 sessions" in terminal.screen(), "her dashboard", terminal.screen)
+    before = json.loads(terminal.gentle("history", "--json"))["entries"]
+    latest = next(e for e in before if e["type"] == "session")
+    terminal.keys("l", "4", "Tab", "3", "Tab", "7", "Enter", "m", "1", "Enter", "h")
+    wait_for(lambda: "newest first" in terminal.screen(), "the history", terminal.screen)
+    terminal.keys("q")
+    wait_for(lambda: not terminal.running(), "the app closing", terminal.screen)
+    entries = json.loads(terminal.gentle("history", "--json"))["entries"]
+    checkin = next(e for e in entries if e["type"] == "checkin")
+    assert (checkin["pain"], checkin["mood"], checkin["sleep_hours"]) == (4, 3, 7)
+    sessions = [e for e in entries if e["type"] == "session"]
+    assert len(sessions) == len([e for e in before if e["type"] == "session"]) + 1
+    assert (sessions[0]["kind"], sessions[0]["minutes"]) == (latest["kind"], latest["minutes"])
+
+
 def test_a_check_in_typed_while_the_app_starts_saves_and_every_panel_fills(tmp_path: Path) -> None:
     # Typed the moment `gentle` is started: before Python has even loaded Textual, while the
     # terminal is still in line mode (its Enter then arrives as a line feed).

@@ -10,6 +10,7 @@ from tui.app import GentleApp
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.goal_form import GoalFormScreen
 from tui.screens.goals import GoalsScreen
+from tui.screens.history import HistoryScreen
 from tui.store import Store
 
 
@@ -57,3 +58,28 @@ async def test_a_goal_typed_right_after_g_lands_in_the_goal_form(empty_store: St
         assert isinstance(app.screen, GoalsScreen)
     [goal] = empty_store.journal().goals
     assert (goal.name, goal.unit, goal.target) == ("Walks", "sessions", 3)
+
+
+async def test_keys_typed_after_the_saving_enter_wait_for_the_save(
+    demo_store: Store, fixed_today: date
+) -> None:
+    """`7 enter m 1`: the `m 1` would land in the sleep field (`71`) if they did not wait."""
+    sessions = len(demo_store.journal().sessions)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "l", "4", "tab", "3", "tab", "7", "enter", "m", "1", "enter", "h")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == sessions + 1)
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+    checkin = demo_store.journal().checkins[fixed_today]
+    assert (checkin.pain, checkin.mood, checkin.sleep_hours) == (4, 3, 7)
+
+
+async def test_a_note_typed_before_enter_keeps_none_of_the_keys_after_it(
+    empty_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = ["tab"] * 5 + ["o", "k", "enter", "g"]
+        type_ahead(app, "l", "2", *keys)
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+    assert empty_store.journal().checkins[fixed_today].note == "ok"

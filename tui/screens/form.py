@@ -22,7 +22,7 @@ from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import Checkin, Session
 from tui.core.text import shown
-from tui.messages import JournalChanged
+from tui.messages import JournalChanged, SaveKeyDone
 from widgets import forms
 from widgets.forms import FOCUS_KEYS, ChoiceBar, Field, Toggle, keys_line
 
@@ -285,7 +285,15 @@ class FormScreen(ModalScreen[ResultT]):
         self.day_changed()
 
     def action_save(self) -> None:
-        """Save if every field is valid; otherwise show every problem at its field."""
+        """Save if every field is valid; otherwise show every problem at its field.
+
+        Either way the app then lets the keys typed after Enter go on (`SaveKeyDone`)."""
+        try:
+            self._save()
+        finally:
+            self.app.post_message(SaveKeyDone())
+
+    def _save(self) -> None:
         values = self.values()
         problems = [name for name in self.fields() if self.show_problem(name, values)]
         if problems:

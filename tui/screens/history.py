@@ -13,6 +13,7 @@ Her words (routines, places, notes) are shown literally (`literal`), never as ma
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -62,14 +63,22 @@ def is_entry(row: Row) -> bool:
 
 
 class OneKeyConfirm(ConfirmScreen):
-    """Yes with `y` or `enter`; any other key is no."""
+    """Yes with `y` or `enter`; any other key is no. `on_yes` runs as the key is handled, before
+    any key typed after it (a result callback would run later: `y u` must undo this delete)."""
+
+    def __init__(self, question: Content, keys: str, on_yes: Callable[[], object]) -> None:
+        super().__init__(question, keys)
+        self.on_yes = on_yes
 
     def on_key(self, event: events.Key) -> None:
         if not self.is_current:
             return  # answered already: a key typed after the answer is for the screen beneath
         event.stop()
         event.prevent_default()
-        self.dismiss(event.key in ("y", "enter"))
+        yes = event.key in ("y", "enter")
+        if yes:
+            self.on_yes()
+        self.dismiss(yes)
 
 
 class HistoryScreen(Screen[None]):
@@ -236,11 +245,7 @@ class HistoryScreen(Screen[None]):
         question = Content("Delete ") + literal(describe(entry)) + Content("?")
         keys = "y or enter: delete  ·  any other key: keep it"
 
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._delete(entry)
-
-        await self.app.push_screen(OneKeyConfirm(question, keys), answer)
+        await self.app.push_screen(OneKeyConfirm(question, keys, lambda: self._delete(entry)))
 
     def _delete(self, entry: Entry) -> None:
         old = self.store.delete_entry(entry.id)

@@ -1,0 +1,89 @@
+"""Every key she types lands where she meant it, in the order she typed it (`KeysInOrder`).
+
+The app's keys are priority bindings, run as each key arrives (`tui.keys`); a key for a form goes
+to the form's field at once, but the form's own keys (Enter, Escape) act only once the key has
+come back up from the field. Two races follow, and are settled here:
+
+- a key typed right after the one that closes a form or dialog reaches that form first, then
+  comes back up unused once it has closed: it is then run as a key of the screen beneath
+  (`on_key`: `m 1 enter h` opens the history, `h x y u` undoes the delete);
+- a key typed right after the Enter that saves a form would land in the form's field before the
+  save (`7 enter m 1` -> sleep `71`, or letters in her note): from that Enter until the form says
+  it has handled it (`SaveKeyDone`), the keys she types are held, then handed on in order
+  (`on_event`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+
+from tui.messages import SaveKeyDone
+
+#: The keys that save a form (a line feed is an Enter typed while the terminal was in line mode).
+SAVE_KEYS = frozenset({"enter", "ctrl+j"})
+#: Seconds at most that keys typed after a form's save key wait for it (a safety net only).
+HOLD_AT_MOST = 2.0
+
+
+class KeysInOrder(App[Any]):
+    """The key handling of `GentleApp` (see the module's doc)."""
+
+    _held: list[events.Key] | None = None  # keys typed after a form's save key, until it is done
+    _hold_timer: Timer | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed after the Enter that saves a form wait until the form has handled it.
+
+        A key reaches the form's field at once, but Enter saves only once it has come back up
+        from the field to the form: a digit or letter typed right after it (`7 enter m 1`)
+        would land in the field first (`71`), or in her note. So from that Enter until the form
+        says it is done (`SaveKeyDone`: saved and closed, or still open to show a problem), the
+        keys she types are held, then handed on in order, to the form or the screen beneath.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            if event.key in SAVE_KEYS and self._is_form(self.screen):
+                self._held = []
+                self._hold_timer = self.set_timer(HOLD_AT_MOST, self._let_keys_go)
+        await super().on_event(event)
+
+    @staticmethod
+    def _is_form(screen: Screen[Any]) -> bool:
+        if not isinstance(screen, ModalScreen):
+            return False
+        from tui.screens.form import FormScreen  # imported already: a modal screen is open
+
+        return isinstance(screen, FormScreen)
+
+    def on_save_key_done(self, _: SaveKeyDone) -> None:
+        self._let_keys_go()
+
+    def _let_keys_go(self) -> None:
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for key in held or ():
+            self.post_message(key)
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key typed while a form or dialog was open, that came back up unused: if that form
+        has closed since (the key before it saved or left), it is a key of the screen beneath.
+
+        The app's keys and the list screens' are priority bindings, run as each key arrives,
+        in order. One typed while a form is open is handed to the form (`check_action`); typed
+        right after the key that closes the form, it reaches the form before that key has closed
+        it, and comes back up here after. Textual looks up only the screens' other keys then.
+        (Keys as they arrive are not seen here: only keys the screens passed on.)
+        """
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.binding.priority and active.enabled:
+            event.prevent_default()  # not looked up again in the screen's other keys
+            await self.run_action(active.binding.action, active.node)
