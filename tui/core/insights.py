@@ -131,8 +131,8 @@ def pain_change(journal: Journal, day: date, window_days: int = WINDOW_DAYS) -> 
     start = day - timedelta(days=window_days - 1)
     changes = [
         s.pain_after - s.pain_before
-        for s in journal.sessions
-        if start <= s.date <= day and s.pain_before is not None and s.pain_after is not None
+        for s in sessions_between(journal, start, day + timedelta(days=1))  # the window's only
+        if s.pain_before is not None and s.pain_after is not None
     ]
     if len(changes) < MIN_DAYS:
         return None

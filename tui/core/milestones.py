@@ -92,12 +92,15 @@ def routine_counts(journal: Journal, day: date) -> list[RoutineCount]:
     recent: dict[str, int] = {}
     first: dict[str, date] = {}
     last: dict[str, date] = {}
+    keys: dict[str, str] = {}  # each name as typed, keyed once (twenty years: 15,000 sessions)
     since = day - timedelta(days=PACE_DAYS)
     for s in journal.sessions:
         done = s.date
         if not s.routine or done > day:
             continue
-        key = routine_key(s.routine)
+        key = keys.get(s.routine)
+        if key is None:
+            key = keys[s.routine] = routine_key(s.routine)
         if key not in counts:
             counts[key] = 0
             first[key] = done

@@ -122,8 +122,12 @@ def new_weekly_answers(journal: Journal, incoming: Iterable[Peg]) -> list[Peg]:
 
 
 def peg_for_week(journal: Journal, day: date) -> Peg | None:
-    """Her answer for the calendar week holding `day`, if she gave one."""
-    return by_week(journal.pegs, journal.week_start).get(week_start(day, journal.week_start))
+    """Her answer for the calendar week holding `day`, if she gave one (as `by_week` picks it,
+    looking at that week's answers only: twenty years hold a thousand)."""
+    first = week_start(day, journal.week_start)
+    after = first + datetime.timedelta(days=7)
+    of_week = [p for p in journal.pegs if first <= p.date < after]
+    return by_week(of_week, journal.week_start).get(first)
 
 
 def invite_peg(journal: Journal, day: date) -> bool:

@@ -7,22 +7,19 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
+from typing import TYPE_CHECKING, Any
 
 from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import (
     Checkin,
-    CustomMilestone,
     Journal,
     Session,
     Step,
-    routine_key,
 )
 from tui.core.peg import Peg, with_answer
+from tui.gc_pacing import paused
 from tui.store import backups, schema
 from tui.store.documents import build_journal, checkin_of
 from tui.store.goals import GoalTables
@@ -30,7 +27,9 @@ from tui.store.history import CHANGES, Recording
 from tui.store.history import stored as _with_id
 from tui.store.lock import LockTimeout, ProcessLock
 from tui.store.storage import AtomicStorage, temp_files
-from tui.store.tinydb_compat import InPlaceTable
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
 
 LOCK_TIMEOUT = 15.0
 FILE_NAME = "gentle.json"
@@ -58,7 +57,7 @@ class Store(Recording, GoalTables):
         self.path = path
         self._storage = AtomicStorage(path, self._check)
         self._lock = ProcessLock(f"{path}.lock", LOCK_TIMEOUT)
-        self._db = self._new_db()
+        self._tinydb: TinyDB | None = None  # made when first written through (see `_db`)
         self._db_loads = -1
         self._depth = 0
         self._journal: Journal | None = None
@@ -161,11 +160,19 @@ class Store(Recording, GoalTables):
 
     # -- transactions ------------------------------------------------------------------------
 
-    def _new_db(self) -> TinyDB:
-        storage = self._storage
-        db = TinyDB(storage=lambda: storage)
-        db.table_class = InPlaceTable  # no whole-table copies on each write
-        return db
+    @property
+    def _db(self) -> TinyDB:
+        """TinyDB over the file, made (and TinyDB imported, ~5 ms) only when a write needs it:
+        reading her journal (the app's start, `status`, a screenshot) goes without."""
+        if self._tinydb is None:
+            from tui.store.tinydb_compat import tinydb_over
+
+            self._tinydb = tinydb_over(self._storage)
+        return self._tinydb
+
+    def _forget_db(self) -> None:
+        """TinyDB's cached id counters are stale: the next write makes it anew."""
+        self._tinydb = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -193,7 +200,7 @@ class Store(Recording, GoalTables):
             self._storage.begin()
             if self._storage.loads != self._db_loads:
                 # Another process wrote the file: TinyDB's cached id counters are stale.
-                self._db = self._new_db()
+                self._forget_db()
                 self._db_loads = self._storage.loads
             try:
                 yield
@@ -235,27 +242,12 @@ class Store(Recording, GoalTables):
 
     def _readable(self, data: dict[str, Any]) -> Journal:
         try:
-            return build_journal(data)
+            with paused():  # her journal holds no reference cycles (see tui.gc_pacing)
+                return build_journal(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
             why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"
             raise StoreError(self._refusal(why)) from None
-
-    def routine_count(self, routine: str) -> int:
-        """How many sessions of a routine there are (cheap: no full journal)."""
-        key = routine_key(routine)
-        docs = self._read().get("sessions", {}).values()
-        return sum(1 for d in docs if d.get("routine") and routine_key(d["routine"]) == key)
-
-    def custom_milestones(self) -> list[CustomMilestone]:
-        """Her own milestones (cheap: no full journal)."""
-        docs = self._read().get("milestones", {}).values()
-        return [CustomMilestone.from_dict(d) for d in docs]
-
-    def is_celebrated(self, routine: str, count: int) -> bool:
-        key = routine_key(routine)
-        docs = self._read().get("celebrated", {}).values()
-        return any(d["routine"] == key and d["count"] == count for d in docs)
 
     def keep_copy(self, label: str) -> Path:
         """A named copy of the file beside the daily backups (before a risky change)."""
@@ -389,7 +381,7 @@ class Store(Recording, GoalTables):
                 data[CHANGES] = old[CHANGES]
             data["peg"] = table(p.to_dict() for p in journal.pegs)
             self._storage.write(data)
-            self._db = self._new_db()
+            self._forget_db()
 
     def is_empty(self) -> bool:
         data = self._read()

@@ -11,8 +11,6 @@ import contextlib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from tinydb import Query
-
 from tui.core.dates import today
 from tui.core.errors import InputError, StaleGoal
 from tui.core.models import CustomMilestone, Goal, routine_key
@@ -27,7 +25,9 @@ class GoalTables:
     """Goals and milestones, for `Store` (which provides the file, the lock and the record)."""
 
     if TYPE_CHECKING:
-        _db: TinyDB
+
+        @property
+        def _db(self) -> TinyDB: ...
 
         def change(self, what: str) -> contextlib.AbstractContextManager[None]: ...
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
@@ -37,6 +37,22 @@ class GoalTables:
         def _record(
             self, table: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
         ) -> None: ...
+
+    def routine_count(self, routine: str) -> int:
+        """How many sessions of a routine there are (cheap: no full journal)."""
+        key = routine_key(routine)
+        docs = self._read().get("sessions", {}).values()
+        return sum(1 for d in docs if d.get("routine") and routine_key(d["routine"]) == key)
+
+    def custom_milestones(self) -> list[CustomMilestone]:
+        """Her own milestones (cheap: no full journal)."""
+        docs = self._read().get("milestones", {}).values()
+        return [CustomMilestone.from_dict(d) for d in docs]
+
+    def is_celebrated(self, routine: str, count: int) -> bool:
+        key = routine_key(routine)
+        docs = self._read().get("celebrated", {}).values()
+        return any(d["routine"] == key and d["count"] == count for d in docs)
 
     def _goal_id(self, name: str) -> int | None:
         key = name.strip().casefold()
@@ -126,6 +142,8 @@ class GoalTables:
     def mark_celebrated(self, routine: str, count: int) -> None:
         with self.transaction():
             key = routine_key(routine)
+            from tinydb import Query
+
             table = self._db.table("celebrated")
             q = Query()
             if not table.contains((q.routine == key) & (q.count == count)):

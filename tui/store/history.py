@@ -47,14 +47,17 @@ class Recording:
 
     if TYPE_CHECKING:
         _storage: AtomicStorage
-        _db: TinyDB
+
+        @property
+        def _db(self) -> TinyDB: ...
+
         _journal: Journal | None
         _journal_generation: int
 
         def transaction(self) -> contextlib.AbstractContextManager[None]: ...
         def journal(self) -> Journal: ...
         def _read(self) -> dict[str, Any]: ...
-        def _new_db(self) -> TinyDB: ...
+        def _forget_db(self) -> None: ...
         def _readable(self, data: dict[str, Any]) -> Journal: ...
 
     # -- recording ---------------------------------------------------------------------------
@@ -145,7 +148,7 @@ class Recording:
         for op in applied:
             self._record(op.table, op.before, op.after)
         self._storage.write(data)
-        self._db = self._new_db()  # TinyDB's cached id counters do not know of these writes
+        self._forget_db()  # TinyDB's cached id counters do not know of these writes
         return applied
 
     # -- reading -----------------------------------------------------------------------------
