@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tui.gc_pacing import YOUNG_THRESHOLD, keep_what_is_built
+from tui.gc_pacing import YOUNG_THRESHOLD, keep_what_is_built, paused
 
 
 @pytest.fixture
@@ -23,3 +23,26 @@ def test_what_is_built_before_is_kept_out_of_later_collections(restored: None) -
     keep_what_is_built()
     assert gc.get_freeze_count() > before
     assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+
+
+def test_no_collection_runs_while_paused_and_it_runs_again_after() -> None:
+    assert gc.isenabled()
+    with paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_pausing_leaves_a_collector_that_was_off_off() -> None:
+    gc.disable()
+    try:
+        with paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_when_building_fails() -> None:
+    with pytest.raises(ValueError), paused():
+        raise ValueError("a damaged entry")
+    assert gc.isenabled()

@@ -59,17 +59,20 @@ def screenshot(
     """
     if screen_name not in SCREENS:
         raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
-    from tui.app import GentleApp
+    # Her journal, and not the parsed file too: one copy of her data in memory, built before
+    # Textual's modules and objects, which then reuse the memory the parsed file held.
+    store.let_go_of_file_data()
     from tui.gc_pacing import free_before_a_peak, keep_what_is_built
+
+    if one_shot:
+        keep_what_is_built()  # her data lives to the end of this process
+    from tui.app import GentleApp
     from widgets.chart import Chart
     from widgets.plotting import load_plotext
 
-    # Her journal, and not the parsed file too: one copy of her data in memory, built before
-    # Textual's objects, which then reuse the memory the parsed file held.
-    store.let_go_of_file_data()
     load_plotext()  # now rather than after the first frame: this run is for the drawn charts
     if one_shot:
-        keep_what_is_built()  # the modules and her data live to the end of this process
+        keep_what_is_built()  # and so do the modules
     path = Path(output_path)
     app = GentleApp(store, theme=theme, make_ahead=False)
     failure: list[BaseException] = []

@@ -71,7 +71,8 @@ class Chart(Widget):
     data: var[ChartData | None] = var(None, always_update=False)
 
     #: Draw in the shared thread (keeps keys responsive while plotext loads). A one-shot render
-    #: such as a screenshot turns this off: drawing inline spares a thread and its heap.
+    #: such as a screenshot turns this off: each chart is then drawn as it is first painted
+    #: (`_draw_inline`), which spares a thread and its heap, and a second frame to show it.
     draw_in_thread: ClassVar[bool] = True
 
     class Drawn(Message):
@@ -164,6 +165,16 @@ class Chart(Widget):
         self.refresh()
         self.post_message(self.Drawn(self))
 
+    def _draw_inline(self) -> None:
+        """Drawn as it is first painted, at the size it is painted (a one-shot render: the
+        first frame is the one wanted, and no second frame need follow to show the chart)."""
+        key = self._wanted_key()
+        if key is not None and key != self._built_key:
+            from widgets.drawing import build_chart
+
+            self._ansi = build_chart(*key)
+            self._built_key = key
+
     def _palette(self) -> list[Style]:
         """The series styles; a colour with alpha (`$foreground 40%`) is blended over the chart's
         background, so that series can differ in lightness alone (in a theme of one grey)."""
@@ -201,6 +212,8 @@ class Chart(Widget):
             return Text("")
         if not data.has_values():
             return Text(data.empty_text)
+        if not self.draw_in_thread:
+            self._draw_inline()
         palette = self._palette()
         out = self._legend_line(data, palette) if self.legend else Text()
         chart = self._chart_text(palette)

@@ -18,6 +18,7 @@ from tui.core.models import (
     Step,
 )
 from tui.core.peg import Peg, with_answer
+from tui.gc_pacing import paused
 from tui.store import backups, schema
 from tui.store.documents import build_journal, checkin_of
 from tui.store.goals import GoalTables
@@ -160,18 +161,10 @@ class Store(Transactions, Recording, GoalTables, CheapReads):
         """TinyDB over her file, made when a write first needs it: commands that only read never
         import TinyDB (~4 ms of every `gentle status` or `gentle report`)."""
         if self._tinydb is None:
-            self._tinydb = self._new_db()
+            from tui.store.tinydb_compat import tinydb_over
+
+            self._tinydb = tinydb_over(self._storage)
         return self._tinydb
-
-    def _new_db(self) -> TinyDB:
-        from tinydb import TinyDB
-
-        from tui.store.tinydb_compat import InPlaceTable
-
-        storage = self._storage
-        db = TinyDB(storage=lambda: storage)
-        db.table_class = InPlaceTable  # no whole-table copies on each write
-        return db
 
     def _before_write(self) -> None:
         data = self._storage.cached
@@ -196,7 +189,8 @@ class Store(Transactions, Recording, GoalTables, CheapReads):
 
     def _readable(self, data: dict[str, Any], since: date | None = None) -> Journal:
         try:
-            return build_journal(data, since)
+            with paused():  # her journal holds no reference cycles (see tui.gc_pacing)
+                return build_journal(data, since)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # Our marker, but an entry we cannot read: refuse in one line, never a traceback.
             why = f"not valid Gentle Flow data (a damaged entry: {type(exc).__name__} {exc})"

@@ -126,8 +126,9 @@ class GoalTables:
     def mark_celebrated(self, routine: str, count: int) -> None:
         with self.transaction():
             key = routine_key(routine)
-            table = self._db.table("celebrated")
             from tinydb import Query
+
+            table = self._db.table("celebrated")
 
             q = Query()
             if not table.contains((q.routine == key) & (q.count == count)):

@@ -61,7 +61,9 @@ def check_version(schema: Any, what: str, newest: int = SCHEMA_VERSION) -> int:
 def check(data: Any, *, entries: bool = True) -> None:
     """Raise `NotOurs` unless `data` is a Gentle Flow file this version can read.
 
-    `entries=False` skips checking every entry's values (bytes known to have passed already).
+    `entries=False` skips checking the entries themselves, their required fields as well as
+    their values: for bytes known to have passed every check already (twenty years of entries
+    take ~10 ms to look over even at C speed).
     """
     if not isinstance(data, dict):
         raise NotOurs("not a Gentle Flow data file (the top level is not an object)")
@@ -75,7 +77,7 @@ def check(data: Any, *, entries: bool = True) -> None:
         # map(isinstance, ...): ~0.4 ms at 11k documents, against ~6 ms for a generator.
         if not isinstance(table, dict) or not all(map(isinstance, table.values(), repeat(dict))):
             raise NotOurs(f"not a Gentle Flow data file (table {name!r} is not a table)")
-    if schema == SCHEMA_VERSION:
+    if schema == SCHEMA_VERSION and entries:
         for name, keys in REQUIRED.items():
             docs = data.get(name, {})
             for key, kind in keys:
@@ -85,8 +87,7 @@ def check(data: Any, *, entries: bool = True) -> None:
                 ):
                     bad = next(i for i, d in docs.items() if not isinstance(d.get(key), kind))
                     raise NotOurs(f"a damaged entry ({name} #{bad} lacks {_names(keys)})")
-        if entries:
-            check_entries(data)
+        check_entries(data)
 
 
 def check_entries(data: dict[str, Any]) -> None:

@@ -27,6 +27,8 @@ from typing import Any
 
 import orjson
 
+from tui.gc_pacing import paused
+
 FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
 
@@ -94,8 +96,9 @@ def atomic_write(path: Path, payload: bytes) -> None:
 class AtomicStorage:
     """Cached reads, atomic writes, and an optional batch that writes once at commit.
 
-    A TinyDB storage by its methods (`read`, `write`, `close`, all TinyDB calls), not by TinyDB's
-    `Storage` base class: importing TinyDB would cost every read-only command ~4 ms.
+    A TinyDB storage by its shape (`read`, `write`, `close`, as `tinydb.storages.Storage` asks;
+    a test checks it), not by subclassing: reading her file then never imports TinyDB (~5 ms),
+    which only writing needs (`Store._db`).
 
     `check(data, known_good)` is called with freshly parsed data and raises if it is not ours (so
     a foreign file is refused before anything could overwrite it). `known_good` says these exact
@@ -158,7 +161,8 @@ class AtomicStorage:
         fingerprint = digest(raw)
         if raw.strip():
             try:
-                data = orjson.loads(raw)
+                with paused():  # no reference cycles in parsed JSON (see tui.gc_pacing)
+                    data = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
                 raise ValueError(f"not JSON ({exc.msg} at byte {exc.pos})") from None
             known_good = self._marked(fingerprint)

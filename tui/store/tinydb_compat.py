@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
+from tinydb import TinyDB
 from tinydb.table import Table
 
 
@@ -64,3 +65,10 @@ class InPlaceTable(Table):
         updater(IntKeys(raw))  # type: ignore[arg-type]
         self._storage.write(tables)
         self.clear_cache()
+
+
+def tinydb_over(storage: Any) -> TinyDB:
+    """TinyDB over `storage` (an open `AtomicStorage`), its tables changed in place."""
+    db = TinyDB(storage=lambda: storage)
+    db.table_class = InPlaceTable  # no whole-table copies on each write
+    return db

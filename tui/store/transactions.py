@@ -41,7 +41,6 @@ class Transactions:
         _journal: Journal | None
 
         def _read(self) -> dict[str, Any]: ...
-        def _new_db(self) -> TinyDB: ...
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
