@@ -137,10 +137,12 @@ async def wait_until_drawn(pilot: Any) -> None:
     app = pilot.app
     await settle(app)
     deadline = time.monotonic() + CHART_WAIT_SECONDS
-    while time.monotonic() < deadline:
+    while True:
         charts = [chart for screen in app.screen_stack for chart in screen.query(Chart)]
         if all(chart.is_drawn for chart in charts):
             break
+        if time.monotonic() > deadline:  # never a picture (or a test) of undrawn charts
+            raise TimeoutError(f"the charts were not drawn within {CHART_WAIT_SECONDS:.0f} s")
         await asyncio.sleep(0.002)
     await settle(app)
 
