@@ -93,3 +93,17 @@ async def test_a_screenshot_app_makes_no_forms_ahead(demo_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.6)  # twice the wait before forms are made
         assert app.waiting.made == {}
+
+
+async def test_a_form_dropped_while_it_is_being_made_goes_quietly(demo_store: Store) -> None:
+    """A change (or the app ending) right as a form is made ahead removes it mid-mount."""
+    app = GentleApp(demo_store, make_ahead=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.waiting.prepare("checkin", app.make_checkin_screen)
+        first = app.waiting.made["checkin"].screen
+        app.waiting.changed()
+        app.waiting.prepare("checkin", app.make_checkin_screen)  # drops the first, mid-mount
+        second = await waiting_checkin(pilot, app)
+        assert second is not first
+        app.waiting.prepare("move", app.make_move_screen)  # and the app ends as it is made
+    assert app.return_code in (0, None)

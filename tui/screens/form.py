@@ -210,6 +210,8 @@ class FormScreen(ModalScreen[ResultT]):
             yield Static(keys_line(*self.KEYS), id=f"{prefix}-keys", classes="form-keys")
 
     def on_mount(self) -> None:
+        if not self.query(Field):
+            return  # removed before it was built (a form made ahead, dropped as it was made)
         self.fill()
         self.loaded = self.values()
         self.show_day()
