@@ -28,13 +28,19 @@ from tui.messages import SaveKeyDone
 SAVE_KEYS = frozenset({"enter", "ctrl+j"})
 #: Seconds at most that keys typed after a form's save key wait for it (a safety net only).
 HOLD_AT_MOST = 2.0
+#: How many keys typed into open dialogs are remembered (far more than can come back up at once).
+KEYS_NOTED = 64
 
 
 class KeysInOrder(App[Any]):
     """The key handling of `GentleApp` (see the module's doc)."""
 
-    _held: list[events.Key] | None = None  # keys typed after a form's save key, until it is done
+    _held: list[events.Key | events.Paste] | None = None  # typed after a form's save key
+    _held_for: Screen[Any] | None = None  # that form
     _hold_timer: Timer | None = None
+    #: The dialog or form each key typed while one was open was handed to (by the event's id;
+    #: a key that comes back up unused runs only if that screen has closed since).
+    _sent_to: dict[int, Screen[Any]] | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """Keys typed after the Enter that saves a form wait until the form has handled it.
@@ -45,14 +51,26 @@ class KeysInOrder(App[Any]):
         says it is done (`SaveKeyDone`: saved and closed, or still open to show a problem), the
         keys she types are held, then handed on in order, to the form or the screen beneath.
         """
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             if self._held is not None:
-                self._held.append(event)
+                self._held.append(event)  # a paste too: it would land in the field just the same
                 return
-            if event.key in SAVE_KEYS and self._is_form(self.screen):
-                self._held = []
-                self._hold_timer = self.set_timer(HOLD_AT_MOST, self._let_keys_go)
+            if isinstance(event, events.Key):
+                self._note_where(event)
+                if event.key in SAVE_KEYS and self._is_form(self.screen):
+                    self._held, self._held_for = [], self.screen
+                    self._hold_timer = self.set_timer(HOLD_AT_MOST, self._let_keys_go)
         await super().on_event(event)
+
+    def _note_where(self, event: events.Key) -> None:
+        sent_to = self._sent_to if self._sent_to is not None else {}
+        self._sent_to = sent_to
+        if isinstance(self.screen, ModalScreen):
+            sent_to[id(event)] = self.screen
+            while len(sent_to) > KEYS_NOTED:  # keys a dialog used never come back: forget them
+                del sent_to[next(iter(sent_to))]
+        else:
+            sent_to.pop(id(event), None)
 
     @staticmethod
     def _is_form(screen: Screen[Any]) -> bool:
@@ -62,11 +80,12 @@ class KeysInOrder(App[Any]):
 
         return isinstance(screen, FormScreen)
 
-    def on_save_key_done(self, _: SaveKeyDone) -> None:
-        self._let_keys_go()
+    def on_save_key_done(self, message: SaveKeyDone) -> None:
+        if message.form is self._held_for:
+            self._let_keys_go()
 
     def _let_keys_go(self) -> None:
-        held, self._held = self._held, None
+        held, self._held, self._held_for = self._held, None, None
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
@@ -83,6 +102,9 @@ class KeysInOrder(App[Any]):
         it, and comes back up here after. Textual looks up only the screens' other keys then.
         (Keys as they arrive are not seen here: only keys the screens passed on.)
         """
+        sent_to = (self._sent_to or {}).pop(id(event), None)
+        if sent_to is None or sent_to in self.screen_stack:
+            return  # not typed into a dialog that has closed since: it was simply not used
         active = self.active_bindings.get(event.key)
         if active is not None and active.binding.priority and active.enabled:
             event.prevent_default()  # not looked up again in the screen's other keys

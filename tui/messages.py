@@ -5,8 +5,9 @@ posts it to the app; the app passes it on to each screen that shows her data, wh
 once. A burst of them (several writes before the screens catch up) collapses into one.
 
 `SaveKeyDone`: a form has handled the Enter that saves it (saved and closed, or stayed open to
-show what needs a look). The app holds the keys typed after that Enter until then, so none of
-them lands in the form while it saves (`GentleApp.on_event`).
+show what needs a look), or has closed without it (an Escape typed just before). The app holds
+the keys typed after that Enter until then, so none of them lands in the form while it saves
+(`tui.key_order`).
 
 `WriteFailed`: a change shown on screen could not be written to the file (the store writes behind
 the screen, see tui/store/storage.py): posted from the writer thread, said on screen by the app.
@@ -33,4 +34,8 @@ class WriteFailed(Message, bubble=False):
 
 
 class SaveKeyDone(Message, bubble=False):
-    """A form handled its save key: the keys typed after it may go on."""
+    """A form handled its save key (or closed): the keys typed after it may go on."""
+
+    def __init__(self, form: object) -> None:
+        super().__init__()
+        self.form = form

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from type_ahead import type_ahead, until
 
+from tui import key_order
 from tui.app import GentleApp
 from tui.screens.goals import GoalsScreen
 from tui.screens.history import HistoryScreen
@@ -53,4 +55,41 @@ async def test_goals_typed_right_after_leaving_the_check_in_opens_goals(
     app = GentleApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         type_ahead(app, "l", "escape", "g")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+
+
+async def test_a_key_unused_on_the_dashboard_does_not_run_on_the_next_screen(
+    demo_store: Store,
+) -> None:
+    """`enter g`: the Enter means nothing on the dashboard; it must not edit a goal after `g`."""
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "enter", "g")
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [GoalsScreen]
+
+
+async def test_a_second_enter_after_a_save_does_not_edit_in_the_history(
+    demo_store: Store,
+) -> None:
+    before = len(demo_store.journal().sessions)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "m", "1", "enter", "enter", "h")
+        await until(pilot, lambda: len(demo_store.journal().sessions) == before + 1)
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [HistoryScreen]
+
+
+async def test_keys_after_escape_enter_go_on_when_the_form_closes(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Enter typed as the form closed is never handled: its hold ends as the form goes
+    (the safety wait is made far longer than the test's own, so only that can release it)."""
+    monkeypatch.setattr(key_order, "HOLD_AT_MOST", 600.0)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "l", "escape", "enter", "g")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen))

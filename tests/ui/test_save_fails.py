@@ -5,6 +5,7 @@ closed and the change was already shown."""
 from __future__ import annotations
 
 import errno
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,3 +44,22 @@ async def test_a_check_in_the_disk_refuses_is_said_and_not_shown(
     [(_, said)] = [t for t in toasts if t[0] == "Not saved"]
     assert "No space left on device" in said and str(empty_store.path) in said
     assert Store.open(empty_store.path).journal().checkins[fixed_today].pain == 3
+
+
+async def test_quitting_right_after_a_save_the_disk_refuses_leaves_it_to_be_said(
+    empty_store: Store, fixed_today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`l 7 enter q`: the app is gone before the write fails, so the command line says it
+    (`gentle` prints `write_failure` and exits 1 after the app gave the terminal back)."""
+
+    def slow_then_full(path: Path, payload: bytes) -> None:
+        time.sleep(0.2)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(storage, "atomic_write", slow_then_full)
+        await pilot.press("l", "7", "enter", "q")
+    assert empty_store.write_failure is not None
+    assert "No space left on device" in empty_store.write_failure
+    assert fixed_today not in Store.open(empty_store.path).journal().checkins

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events
 from type_ahead import type_ahead, until
 
 from tui.app import GentleApp
@@ -82,4 +83,16 @@ async def test_a_note_typed_before_enter_keeps_none_of_the_keys_after_it(
         keys = ["tab"] * 5 + ["o", "k", "enter", "g"]
         type_ahead(app, "l", "2", *keys)
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+    assert empty_store.journal().checkins[fixed_today].note == "ok"
+
+
+async def test_a_paste_right_after_the_saving_enter_stays_out_of_the_note(
+    empty_store: Store, fixed_today: date
+) -> None:
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "l", "2", *["tab"] * 5, "o", "k", "enter")
+        app.post_message(events.Paste("PASTED"))
+        await until(pilot, lambda: fixed_today in empty_store.journal().checkins)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
     assert empty_store.journal().checkins[fixed_today].note == "ok"

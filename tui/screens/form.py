@@ -218,6 +218,11 @@ class FormScreen(ModalScreen[ResultT]):
         # Focus now, not later (`focus()` waits its turn): keys she typed ahead come next.
         self.set_focus(self.query(Field).first().control)
 
+    def on_unmount(self) -> None:
+        # Closed without handling an Enter typed as it closed (`escape enter`): keys held for it
+        # go on now, not after the app's safety wait.
+        self.app.post_message(SaveKeyDone(self))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.DATED or action != "day"
 
@@ -293,7 +298,7 @@ class FormScreen(ModalScreen[ResultT]):
         try:
             self._save()
         finally:
-            self.app.post_message(SaveKeyDone())
+            self.app.post_message(SaveKeyDone(self))
 
     def _save(self) -> None:
         values = self.values()

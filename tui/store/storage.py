@@ -125,7 +125,7 @@ class AtomicStorage:
         self.before_write: Callable[[], None] | None = None
         self.on_write_failed: Callable[[OSError], None] | None = None
         self._writer: ThreadPoolExecutor | None = None
-        self._pending: Future[None] | None = None
+        self._pending: Future[OSError | None] | None = None
 
     def write_behind(self) -> None:
         """From now on, a commit's file write runs in a thread of its own (see the module doc)."""
@@ -133,13 +133,25 @@ class AtomicStorage:
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="gentle-write")
 
     def _writing(self) -> bool:
-        return self._pending is not None and not self._pending.done()
+        """Whether a write is still in the writer thread (one that has ended is settled here:
+        called from the main thread only)."""
+        pending = self._pending
+        if pending is None:
+            return False
+        if not pending.done():
+            return True
+        self.settle()
+        return False
 
     def settle(self) -> None:
-        """Wait until a write handed to the writer thread is on disk (or has failed)."""
+        """Wait until a write handed to the writer thread is on disk, or has failed: then the
+        data in memory is dropped (here, in the caller's thread), so it is read again from the
+        file, which holds the last version written."""
         pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
+        if pending is not None and pending.result() is not None:
+            self._data = None
+            self._stamp = None
+            self.generation += 1
 
     @property
     def cached(self) -> dict[str, Any] | None:
@@ -250,18 +262,19 @@ class AtomicStorage:
         self._version = version_of(payload)
         self._mark(digest(payload))  # what we write was checked on its way in
 
-    def _write_behind(self, payload: bytes, then: Callable[[], None]) -> None:
-        """The writer thread's work: write, or forget the data in memory; then `then`."""
+    def _write_behind(self, payload: bytes, then: Callable[[], None]) -> OSError | None:
+        """The writer thread's work: write (the error, if it fails, for `settle`); then `then`.
+        Until `settle` has seen it, the write counts as pending: `read` and `unchanged` keep
+        trusting memory, and the main thread alone changes what memory holds."""
         try:
             self._write(payload)
         except OSError as exc:
-            self._data = None  # the file holds the last version written: read it again
-            self._stamp = None
-            self.generation += 1
             if self.on_write_failed is not None:
                 self.on_write_failed(exc)
+            return exc
         finally:
             then()
+        return None
 
     def begin(self) -> None:
         """Start a batch: reads come from memory, writes wait for `commit`."""
