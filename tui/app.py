@@ -220,8 +220,6 @@ class GentleApp(KeysInOrder, App[None]):
 
     def on_write_failed(self, message: WriteFailed) -> None:
         """Say so, and show what the file holds (the change is not in it)."""
-        if self._store is not None:
-            self._store.said_failure()
         self.notify(
             f"Your last change could not be saved ({message.why}). Nothing else changed.",
             title="Not saved",

@@ -101,3 +101,24 @@ def test_the_terminal_gets_its_own_settings_back_after_the_app(tmp_path: Path) -
         assert {"icanon", "echo", "icrnl"} <= set(settings)
     finally:
         term.stop()
+
+
+def test_a_save_the_disk_refuses_as_she_quits_is_said_after_the_app(tmp_path: Path) -> None:
+    """The write fails after `q` (the disk is made to refuse it, slowly): `gentle` says so in one
+    line once the terminal is hers again, and exits 1; the file keeps what it had."""
+    term = Terminal(tmp_path, size=(80, 24))
+    term.gentle("demo", "--days", "30")
+    script = shlex.quote(str(Path(__file__).with_name("full_disk.py")))
+    term.start(f"{term.command().replace(' -m tui', ' ' + script)}; echo exit $?; sleep 30")
+    try:
+        wait_for(lambda: "This week" in term.screen(), "the dashboard", term.screen)
+        term.keys("l", "9", "Enter", "q")
+        wait_for(lambda: "exit " in term.screen(), "the app to end", term.screen)
+        lines = [line for line in term.screen().splitlines() if line.strip()]
+        assert lines[-1] == "exit 1"
+        said = "".join(lines[:-1])  # one line, wrapped by the terminal when the path is long
+        assert said.endswith(f"gentle: not saved: cannot write {term.db}: No space left on device")
+    finally:
+        term.stop()
+    checkin = json.loads(term.gentle("status", "--json"))["checkin"]
+    assert not checkin or checkin.get("pain") != 9

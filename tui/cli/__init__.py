@@ -57,8 +57,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     if app.load_error is not None:
         raise app.load_error  # reported below in one line, after the app gave the terminal back
     if app.is_loaded and app.store.write_failure is not None:
-        # A save she made just before quitting could not be written, and the app had no time
-        # left to say so: say it here, after the app gave the terminal back.
+        # A save could not be written: the app said so, but a failure in its last moments (a
+        # save, then `q`) had no time to show. Said again here, after the terminal is hers.
         print(f"gentle: not saved: {app.store.write_failure}", file=sys.stderr)
         return 1
     return app.return_code or 0

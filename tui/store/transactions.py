@@ -91,14 +91,15 @@ class Transactions:
             if not handed:
                 self._lock.release()
 
-    #: Why the last write behind the screen failed, until someone has said so (`said_failure`).
+    #: Why the last write behind the screen failed (None: none failed). `gentle` says it again as
+    #: it ends: a failure in the app's last moments would otherwise go unseen.
     write_failure: str | None = None
 
     def write_behind(self, on_failure: Callable[[str], None]) -> None:
         """Write each change's file in a thread of its own, after the change is in memory, so a
         screen shows it at once (tui/store/storage.py). `on_failure(message)` is called, in that
         thread, if a write fails: the change is then gone from memory as from the file (the next
-        read reads the file again), and `write_failure` holds the message until it is said."""
+        read reads the file again), and `write_failure` keeps the message."""
 
         def failed(exc: OSError) -> None:
             self.write_failure = f"cannot write {self.path}: {exc.strerror}"
@@ -106,10 +107,6 @@ class Transactions:
 
         self._storage.on_write_failed = failed
         self._storage.write_behind()
-
-    def said_failure(self) -> None:
-        """The failed write was shown to her (nothing left to say at the end)."""
-        self.write_failure = None
 
     def settle(self) -> None:
         """Wait until the last change is on disk (before the process ends)."""
