@@ -24,8 +24,6 @@ from textual.timer import Timer
 
 from tui.messages import SaveKeyDone
 
-#: The keys that save a form (a line feed is an Enter typed while the terminal was in line mode).
-SAVE_KEYS = frozenset({"enter", "ctrl+j"})
 #: Seconds at most that keys typed after a form's save key wait for it (a safety net only).
 HOLD_AT_MOST = 2.0
 #: How many keys typed into open dialogs are remembered (far more than can come back up at once).
@@ -57,7 +55,7 @@ class KeysInOrder(App[Any]):
                 return
             if isinstance(event, events.Key):
                 self._note_where(event)
-                if event.key in SAVE_KEYS and self._is_form(self.screen):
+                if self._saves(self.screen, event.key):
                     self._held, self._held_for = [], self.screen
                     self._hold_timer = self.set_timer(HOLD_AT_MOST, self._let_keys_go)
         await super().on_event(event)
@@ -73,12 +71,13 @@ class KeysInOrder(App[Any]):
             sent_to.pop(id(event), None)
 
     @staticmethod
-    def _is_form(screen: Screen[Any]) -> bool:
+    def _saves(screen: Screen[Any], key: str) -> bool:
+        """Whether `key` saves the form on top (`FormScreen.SAVE_KEYS`)."""
         if not isinstance(screen, ModalScreen):
             return False
         from tui.screens.form import FormScreen  # imported already: a modal screen is open
 
-        return isinstance(screen, FormScreen)
+        return isinstance(screen, FormScreen) and key in screen.SAVE_KEYS
 
     def on_save_key_done(self, message: SaveKeyDone) -> None:
         if message.form is self._held_for:

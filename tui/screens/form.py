@@ -142,11 +142,13 @@ class FormScreen(ModalScreen[ResultT]):
     }
     """
 
+    #: The keys that save: Enter, and the line feed an Enter typed while the app was starting
+    #: arrives as (the terminal was still in line mode then, see tui/terminal.py). The app holds
+    #: the keys typed after one of them until the form has handled it (tui/key_order.py).
+    SAVE_KEYS: ClassVar[tuple[str, ...]] = ("enter", "ctrl+j")
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save", show=False),
-        # An Enter typed while the app was starting reaches it as a line feed (the terminal was
-        # still in line mode then, see tui/terminal.py): it saves too.
-        Binding("ctrl+j", "save", "Save", show=False),
+        *(Binding(key, "save", "Save", show=False) for key in SAVE_KEYS),
         Binding("escape", "leave", "Close", show=False),
         *FOCUS_KEYS,
         Binding("left_square_bracket", "day(-1)", "Day back", key_display="[", show=False),
