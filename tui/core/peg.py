@@ -122,15 +122,12 @@ def new_weekly_answers(journal: Journal, incoming: Iterable[Peg]) -> list[Peg]:
 
 
 def peg_for_week(journal: Journal, day: date) -> Peg | None:
-    """Her answer for the calendar week holding `day`, if she gave one (as `by_week` picks it:
-    the latest of the week; only that week's answers are looked at, not twenty years')."""
+    """Her answer for the calendar week holding `day`, if she gave one (`by_week`'s pick, over
+    that week's answers only: not twenty years of them)."""
     first = week_start(day, journal.week_start)
     end = first + timedelta(days=7)
-    latest: Peg | None = None
-    for peg in journal.pegs:  # of one day, the last given wins (as in `by_week`)
-        if first <= peg.date < end and (latest is None or peg.date >= latest.date):
-            latest = peg
-    return latest
+    week = [p for p in journal.pegs if first <= p.date < end]
+    return by_week(week, journal.week_start).get(first)
 
 
 def invite_peg(journal: Journal, day: date) -> bool:
