@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -283,6 +284,12 @@ class FormScreen(ModalScreen[ResultT]):
 
     def action_leave(self) -> None:
         self.dismiss(None)
+
+    def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
+        """Close the form. Its field lets go of the focus first, quietly: removing a focused
+        field makes Textual move the focus and restyle the closing form (~5 ms a save)."""
+        self.focused = None
+        return super().dismiss(result)
 
     def action_day(self, delta: int) -> None:
         """Step the day back or forward (never past today)."""
