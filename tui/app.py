@@ -216,7 +216,7 @@ class GentleApp(KeysInOrder, App[None]):
         def failed(why: str) -> None:
             self.post_message(WriteFailed(why))  # from the writer thread: posting is thread-safe
 
-        store.write_behind(failed)
+        store.write_behind(failed, start_when_told=True)
 
     def on_write_failed(self, message: WriteFailed) -> None:
         """Say so, and show what the file holds (the change is not in it)."""
@@ -349,6 +349,10 @@ class GentleApp(KeysInOrder, App[None]):
         """Pass the change on to each screen that shows her data (each refreshes once)."""
         for screen in self._views:
             screen.post_message(JournalChanged())
+        if self._store is not None:
+            # Serializing twenty years takes ~5 ms of the interpreter: after the frame that
+            # shows the change, not before it (tui/store/storage.py).
+            self.call_after_refresh(self._store.start_writing)
         if self._waiting is not None:
             self._waiting.changed()  # made from the data before the change
         self.make_forms_ahead()

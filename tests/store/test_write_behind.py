@@ -117,3 +117,54 @@ def test_the_next_change_waits_for_the_write_before_it(db: Path, held: HeldWrite
     timer.join()
     stored = Store.open(db).journal().checkins[DAY]
     assert (stored.pain, stored.mood) == (6, 3)
+
+
+def test_a_write_told_to_wait_starts_when_told(
+    db: Path, held: HeldWrite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app's way: serializing twenty years holds the interpreter ~5 ms, so the write waits
+    # until the change is on screen (`start_writing`).
+    monkeypatch.setattr(storage, "START_AT_MOST", 60.0)
+    held.go.set()
+    store = behind(db, [])
+    store.write_behind([].append, start_when_told=True)
+    held.started.clear()  # (the first check-in was written in line)
+    store.log_checkin(DAY, {"pain": "6"})
+    assert store.journal().checkins[DAY].pain == 6
+    assert not held.started.wait(0.3)  # not started: nobody told it to
+    assert pains_on_disk(db) == [2]
+    store.start_writing()
+    assert held.started.wait(20)
+    store.settle()
+    assert pains_on_disk(db) == [6]
+
+
+def test_a_write_told_to_wait_is_not_waited_for_by_settle_or_the_next_change(
+    db: Path, held: HeldWrite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "START_AT_MOST", 600.0)  # never told: only settle starts it
+    held.go.set()
+    store = behind(db, [])
+    store.write_behind([].append, start_when_told=True)
+    store.log_checkin(DAY, {"pain": "6"})
+    done = threading.Thread(target=lambda: (store.log_checkin(DAY, {"mood": "3"}), store.settle()))
+    done.start()
+    done.join(60)
+    assert not done.is_alive(), "the next change waited for a write nobody started"
+    stored = Store.open(db).journal().checkins[DAY]
+    assert (stored.pain, stored.mood) == (6, 3)
+
+
+def test_data_json_cannot_hold_is_a_write_that_fails_and_the_file_stays(
+    db: Path, held: HeldWrite
+) -> None:
+    held.go.set()
+    failures: list[str] = []
+    store = behind(db, failures)
+    with store.transaction():
+        store.log_checkin(DAY, {"pain": "6"})
+        store._read()["checkins"]["1"]["note"] = {1, 2}  # a set: no JSON for it
+    store.settle()
+    assert failures and "cannot store this data" in failures[0]
+    assert pains_on_disk(db) == [2]
+    assert store.journal().checkins[DAY].pain == 2

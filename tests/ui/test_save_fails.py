@@ -63,3 +63,23 @@ async def test_quitting_right_after_a_save_the_disk_refuses_leaves_it_to_be_said
     assert empty_store.write_failure is not None
     assert "No space left on device" in empty_store.write_failure
     assert fixed_today not in Store.open(empty_store.path).journal().checkins
+
+
+async def test_a_save_is_written_as_soon_as_it_is_on_screen(
+    empty_store: Store, fixed_today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write behind a save waits for the frame that shows it (`start_writing`), not for
+    its safety net (`START_AT_MOST`, made an hour here)."""
+    monkeypatch.setattr(storage, "START_AT_MOST", 3600.0)
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await pilot.press("l", "6", "enter")
+        await until(pilot, lambda: "Pain 6" in panel_text(app, "#today"))
+
+        def on_disk() -> bool:
+            journal = Store.open(empty_store.path).journal()
+            return fixed_today in journal.checkins
+
+        await until(pilot, on_disk)
+    assert Store.open(empty_store.path).journal().checkins[fixed_today].pain == 6

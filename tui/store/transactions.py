@@ -95,18 +95,25 @@ class Transactions:
     #: it ends: a failure in the app's last moments would otherwise go unseen.
     write_failure: str | None = None
 
-    def write_behind(self, on_failure: Callable[[str], None]) -> None:
+    def write_behind(
+        self, on_failure: Callable[[str], None], *, start_when_told: bool = False
+    ) -> None:
         """Write each change's file in a thread of its own, after the change is in memory, so a
         screen shows it at once (tui/store/storage.py). `on_failure(message)` is called, in that
         thread, if a write fails: the change is then gone from memory as from the file (the next
-        read reads the file again), and `write_failure` keeps the message."""
+        read reads the file again), and `write_failure` keeps the message. With
+        `start_when_told`, each write waits for `start_writing()` (or `START_AT_MOST`)."""
 
         def failed(exc: OSError) -> None:
             self.write_failure = f"cannot write {self.path}: {exc.strerror}"
             on_failure(self.write_failure)
 
         self._storage.on_write_failed = failed
-        self._storage.write_behind()
+        self._storage.write_behind(start_when_told=start_when_told)
+
+    def start_writing(self) -> None:
+        """Let the write behind the last change begin (it is on screen now)."""
+        self._storage.start_writing()
 
     def settle(self) -> None:
         """Wait until the last change is on disk (before the process ends)."""
