@@ -128,3 +128,23 @@ def test_a_change_does_not_read_the_file_back_when_the_marker_and_stamp_are_its_
     app.log_checkin(DAY, {"mood": 2})
     assert read_back == []
     assert Store.open(db).journal().checkins[DAY].mood == 2
+
+
+def test_a_day_stored_twice_is_updated_where_the_journal_shows_it(db: Path) -> None:
+    # Two documents of one date (a file merged by hand, say): the journal shows the last; a
+    # new value must land there, not in the hidden first one.
+    import orjson
+
+    store = Store.open(db)
+    store.log_checkin(DAY, {"pain": 3})
+    store.log_checkin(date(2024, 5, 2), {"pain": 5})
+    data = orjson.loads(db.read_bytes())
+    first = next(iter(data["checkins"].values()))
+    data["checkins"]["9"] = {**first, "id": "c-second", "pain": 6}
+    storage.atomic_write(db, orjson.dumps(data))
+
+    app = Store.open(db)
+    assert app.journal().checkins[DAY].pain == 6
+    app.log_checkin(DAY, {"mood": 2})
+    shown = Store.open(db).journal().checkins[DAY]
+    assert (shown.pain, shown.mood) == (6, 2)

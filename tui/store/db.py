@@ -207,12 +207,10 @@ class Store(Transactions, Recording, GoalTables, CheapReads):
         clean = Checkin.validate_fields(values)
         if not clean:
             raise InputError("checkin", "give at least one field (pain, mood, sleep_hours, ...)")
-        iso = day.isoformat()
         with self.change("log checkin"):
             table = self._db.table("checkins")
-            # A plain scan of the stored dicts: TinyDB's Query would test every document twice.
             raw = self._read().get("checkins", {})
-            doc_id = next((int(i) for i, doc in raw.items() if doc["date"] == iso), None)
+            doc_id = self._checkin_doc(raw, day)
             old = checkin_of(raw[str(doc_id)]) if doc_id is not None else Checkin(date=day)
             new = old.merged(clean)
             doc = _with_id(new)
@@ -223,6 +221,16 @@ class Store(Transactions, Recording, GoalTables, CheapReads):
                 self._record("checkins", raw[str(doc_id)], doc)
                 table.update(doc, doc_ids=[doc_id])
         return new
+
+    def _checkin_doc(self, raw: dict[str, Any], day: date) -> int | None:
+        """The id of the stored check-in of `day` (the last one, as the journal shows it)."""
+        journal = self._fresh_journal()
+        if journal is not None and day not in journal.checkins:
+            return None  # a new day's check-in: no need to look through the years
+        # From the end (a day she logs is mostly a recent one); a plain scan of the stored
+        # dicts, as TinyDB's Query would test every document twice.
+        iso = day.isoformat()
+        return next((int(i) for i, doc in reversed(raw.items()) if doc["date"] == iso), None)
 
     def add_session(self, session: Session) -> None:
         """Store a session; it gets a fresh id unless it carries one not yet taken."""
