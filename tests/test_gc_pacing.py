@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
 
-from tui.gc_pacing import YOUNG_THRESHOLD, keep_what_is_built, paused
+from tui.gc_pacing import (
+    YOUNG_THRESHOLD,
+    keep_what_is_built,
+    paused,
+    release_at_end,
+    settle_after_start,
+)
 
 
 @pytest.fixture
@@ -23,6 +30,26 @@ def test_what_is_built_before_is_kept_out_of_later_collections(restored: None) -
     keep_what_is_built()
     assert gc.get_freeze_count() > before
     assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the collector frees it
+
+
+def test_settling_frees_the_start_s_garbage_then_keeps_the_rest_out_of_collections(
+    restored: None,
+) -> None:
+    garbage, alive = Node(), Node()
+    gone = weakref.ref(garbage)
+    del garbage
+    settle_after_start()
+    assert gone() is None
+    assert gc.get_freeze_count() > 0
+    assert not any(o is alive for o in gc.get_objects())  # frozen: no collection looks at it
+    release_at_end()
+    assert gc.get_freeze_count() == 0
+    assert any(o is alive for o in gc.get_objects())
 
 
 def test_no_collection_runs_while_paused_and_it_runs_again_after() -> None:

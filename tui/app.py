@@ -24,25 +24,22 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
 from textual.widgets import Input
 
 from tui import config as settings
 from tui.core.dates import today
 from tui.core.errors import FileProblem
 from tui.core.text import shown
+from tui.gc_pacing import release_at_end
 from tui.key_order import KeysInOrder
 from tui.keys import BINDINGS, NAVIGATION, keymap, name_and_help, shown_keys
 from tui.messages import JournalChanged, WriteFailed
 from tui.screens.dashboard import DashboardScreen
 from tui.themes import CALM, QUIET, THEMES
-from tui.waiting import Waiting
+from tui.waiting import FormsAhead
 
 if TYPE_CHECKING:
     from tui.store import Store
-
-#: Seconds after the dashboard shows a change before the next forms are made (see `tui.waiting`).
-WAIT_BEFORE_MAKING = 0.3
 
 
 #: Keys that switch to a mode: left out of the key bar while in that mode.
@@ -54,7 +51,7 @@ FLARE_OFFER = (
 )
 
 
-class GentleApp(KeysInOrder, App[None]):
+class GentleApp(KeysInOrder, FormsAhead, App[None]):
     """A calm morning check-in and a dashboard of how things are going."""
 
     TITLE = "Gentle Flow"
@@ -77,8 +74,6 @@ class GentleApp(KeysInOrder, App[None]):
         """`make_ahead=False`: no forms made ahead (a screenshot shows one screen and ends)."""
         super().__init__()
         self.make_ahead = make_ahead
-        self._waiting: Waiting | None = None
-        self._make_timer: Timer | None = None
         self._store: Store | None = None
         self._opener: Callable[[], Store] | None = None
         if callable(store):
@@ -232,6 +227,8 @@ class GentleApp(KeysInOrder, App[None]):
     def on_unmount(self) -> None:
         if self._store is not None:
             self._store.settle()  # the last change on disk before the app is gone
+        if self._settled:
+            release_at_end()
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -261,29 +258,6 @@ class GentleApp(KeysInOrder, App[None]):
     async def action_move(self) -> None:
         """Open the movement form for today (the one made ahead, when it is still true)."""
         await self.open_form(lambda: self.waiting.take("move") or self.make_move_screen())
-
-    @property
-    def waiting(self) -> Waiting:
-        """Today's check-in and movement forms, made ahead (see `tui.waiting`)."""
-        if self._waiting is None:
-            self._waiting = Waiting(self, lambda: self.store.journal())
-        return self._waiting
-
-    def make_forms_ahead(self, delay: float = WAIT_BEFORE_MAKING) -> None:
-        """Make the next check-in and movement forms once she has had a moment to read."""
-        if not self.make_ahead:
-            return
-        if self._make_timer is not None:
-            self._make_timer.stop()
-        self._make_timer = self.set_timer(delay, self._make_forms)
-
-    def _make_forms(self) -> None:
-        self._make_timer = None
-        stack = self.screen_stack  # empty while the app closes
-        if self._store is None or not stack or isinstance(stack[-1], ModalScreen):
-            return  # (a form is open: made when it closes)
-        self.waiting.prepare("checkin", self.make_checkin_screen)
-        self.waiting.prepare("move", self.make_move_screen)
 
     async def action_peg(self) -> None:
         """Open this week's PEG check (filled in when the week is answered)."""

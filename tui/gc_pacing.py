@@ -40,6 +40,23 @@ def keep_what_is_built() -> None:
     gc.set_threshold(YOUNG_THRESHOLD, 10, 10)
 
 
+def settle_after_start() -> None:
+    """Collect the start's garbage, then treat every object alive as permanent: the app's
+    modules, its screens and her journal (twenty years: 21,000 entries) are never looked
+    through again, so a full collection later scans only what was made since (~20-40 ms
+    less, the pause she would feel now and then while typing). Objects frozen are still freed
+    when nothing refers to them any more (a journal read again replaces the old one); only a
+    cycle among them would stay."""
+    gc.collect()
+    gc.freeze()
+
+
+def release_at_end() -> None:
+    """Undo `settle_after_start` (the app has ended; a process that goes on, such as a test
+    run, gets the app's objects collected)."""
+    gc.unfreeze()
+
+
 def free_before_a_peak() -> None:
     """Collect the garbage made so far, before a step that needs much memory at once."""
     gc.collect()

@@ -27,14 +27,19 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 
 from tui.core.dates import today
+from tui.gc_pacing import settle_after_start
 
 if TYPE_CHECKING:
     from tui.core.models import Journal
+    from tui.store import Store
 
 PREFIX = "gentle-waiting-"
+#: Seconds after the dashboard shows a change before the next forms are made.
+WAIT_BEFORE_MAKING = 0.3
 
 
 @dataclass
@@ -94,3 +99,49 @@ class Waiting:
         if waiting is not None:
             self.app.uninstall_screen(waiting.screen)
             waiting.screen.remove()
+
+
+class FormsAhead(App[Any]):
+    """The app's side: when the forms are made (a moment after each change, while no form is
+    open). The first time is also the app's first quiet moment with her data on screen: the
+    objects of the start are frozen then (`tui.gc_pacing.settle_after_start`)."""
+
+    make_ahead = True  # False: no forms made ahead (a screenshot shows one screen and ends)
+    _waiting: Waiting | None = None
+    _make_timer: Timer | None = None
+    _settled = False  # the start's objects frozen (the app unfreezes them as it ends)
+
+    if TYPE_CHECKING:
+
+        @property
+        def is_loaded(self) -> bool: ...
+        @property
+        def store(self) -> Store: ...
+        def make_checkin_screen(self, day: date | None = None) -> Screen[Any]: ...
+        def make_move_screen(self, day: date | None = None) -> Screen[Any]: ...
+
+    @property
+    def waiting(self) -> Waiting:
+        """Today's check-in and movement forms, made ahead."""
+        if self._waiting is None:
+            self._waiting = Waiting(self, lambda: self.store.journal())
+        return self._waiting
+
+    def make_forms_ahead(self, delay: float = WAIT_BEFORE_MAKING) -> None:
+        """Make the next check-in and movement forms once she has had a moment to read."""
+        if not self.make_ahead:
+            return
+        if self._make_timer is not None:
+            self._make_timer.stop()
+        self._make_timer = self.set_timer(delay, self._make_forms)
+
+    def _make_forms(self) -> None:
+        self._make_timer = None
+        stack = self.screen_stack  # empty while the app closes
+        if not self.is_loaded or not stack or isinstance(stack[-1], ModalScreen):
+            return  # (a form is open: made when it closes)
+        if not self._settled:
+            self._settled = True
+            settle_after_start()
+        self.waiting.prepare("checkin", self.make_checkin_screen)
+        self.waiting.prepare("move", self.make_move_screen)
