@@ -93,3 +93,28 @@ async def test_keys_after_escape_enter_go_on_when_the_form_closes(
     async with app.run_test(size=(80, 24)) as pilot:
         type_ahead(app, "l", "escape", "enter", "g")
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+
+
+async def test_a_form_typed_into_is_let_go_once_it_has_closed(demo_store: Store) -> None:
+    """What notes where each key went must not keep the closed forms alive (each is some
+    6,000 objects that every full collection of the garbage would look through again)."""
+    import gc
+    import weakref
+
+    from tui.screens.checkin import CheckinScreen
+    from tui.screens.dashboard import DashboardScreen
+
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, CheckinScreen))
+        form = weakref.ref(app.screen)
+        await pilot.press("6", "enter")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await until(pilot, lambda: form() is None or not form().is_attached)  # type: ignore[union-attr]
+
+        def gone() -> bool:
+            gc.collect()
+            return form() is None
+
+        await until(pilot, gone)
