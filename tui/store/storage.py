@@ -139,7 +139,10 @@ class AtomicStorage:
         self._dirty = False
         self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
         self.generation = 0  # bumps whenever the data changes; readers key their caches on it
-        self.before_write: Callable[[], None] | None = None
+        self.before_write: Callable[[], None] | None = None  # as a commit begins to write
+        #: Right before the file is replaced (in the writer thread, when writing behind): the
+        #: file on disk is still the version before the change (a daily backup copies it).
+        self.before_replace: Callable[[], None] | None = None
         self.on_write_failed: Callable[[OSError], None] | None = None
         self._writer: ThreadPoolExecutor | None = None
         self._pending: Future[OSError | None] | None = None
@@ -290,6 +293,8 @@ class AtomicStorage:
             self.before_write()
 
     def _write(self, payload: bytes) -> None:
+        if self.before_replace is not None:
+            self.before_replace()
         atomic_write(self.path, payload)
         self._stamp = file_stamp(self.path)
         self._version = version_of(payload)
