@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -194,3 +195,25 @@ def test_the_day_s_backup_is_made_behind_the_screen_from_the_file_before_the_cha
     (copy,) = copies()
     assert [c["pain"] for c in orjson.loads(copy.read_bytes())["checkins"].values()] == [2]
     assert pains_on_disk(db) == [6]
+
+
+def test_whoever_is_told_of_a_failed_write_reads_the_file_s_version(
+    db: Path, held: HeldWrite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app, told, shows her data at once: it must get what the file holds, even while the
+    writer thread is still letting go of the lock (made slow here)."""
+    held.go.set()
+    told = threading.Event()
+    store = behind(db, [])
+    store.write_behind(lambda _: told.set())
+    real_release = ProcessLock.release
+
+    def slow_release(self: ProcessLock) -> None:
+        time.sleep(0.3)
+        real_release(self)
+
+    monkeypatch.setattr(ProcessLock, "release", slow_release)
+    held.error = OSError(errno.ENOSPC, "No space left on device")
+    store.log_checkin(DAY, {"pain": "6"})
+    assert told.wait(20)
+    assert store.journal().checkins[DAY].pain == 2

@@ -310,12 +310,17 @@ class AtomicStorage:
             self._may_start.wait(START_AT_MOST)
             self._write(serialized(data))
         except OSError as exc:
-            if self.on_write_failed is not None:
-                self.on_write_failed(exc)
             return exc
         finally:
             then()
         return None
+
+    def _told_if_failed(self, done: Future[OSError | None]) -> None:
+        """`on_write_failed`, once the write is over (so whoever is told, reading the data
+        at once, finds it settled: the file's version, not the change it refused)."""
+        failure = done.result()
+        if failure is not None and self.on_write_failed is not None:
+            self.on_write_failed(failure)
 
     def begin(self) -> None:
         """Start a batch: reads come from memory, writes wait for `commit`."""
@@ -346,6 +351,7 @@ class AtomicStorage:
         if self._start_when_told:
             self._may_start.clear()
         self._pending = self._writer.submit(self._write_behind, self._data, then)
+        self._pending.add_done_callback(self._told_if_failed)
 
     def rollback(self) -> None:
         """End a batch without writing; forget what TinyDB changed in memory."""
