@@ -11,14 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from demo_life import DEMO_DAYS, DEMO_SEED, TODAY
 
 from tui.core.demo import generate
 from tui.core.models import Journal
 from tui.store import Store
-
-TODAY = date(2026, 11, 23)  # a Monday: the week's goals start today
-DEMO_DAYS = 120
-DEMO_SEED = 7
 
 
 @pytest.fixture(autouse=True)

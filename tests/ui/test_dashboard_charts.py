@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_SEED, TODAY
+from demo_life import DEMO_SEED, TODAY
 
 from tui.app import GentleApp
 from tui.core.demo import generate

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
+from demo_life import TODAY
 from rich.cells import cell_len
 
 from tui.app import GentleApp

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from conftest import TODAY
+from demo_life import TODAY
 from type_ahead import until
 
 from tui.app import GentleApp

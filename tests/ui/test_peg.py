@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from demo_life import TODAY
 from textual.widgets import Input, Static
 from type_ahead import type_ahead, until
 from ui_host import Host
