@@ -1,8 +1,8 @@
 """What the dashboard shows, computed from her journal in plain Python (no Textual here).
 
 Each panel gets ready-made `rich.text.Text` (anything she typed is appended as plain text, never
-parsed as markup), goal bars get `widgets.goal_bar.Progress`, charts `widgets.plotting.ChartData`.
-Wording counts what was done: never missed, failed or broken.
+parsed as markup), goal bars get `widgets.progress.Progress`, charts `widgets.plotting.ChartData`
+(from `dashboard_charts`). Wording counts what was done: never missed, failed or broken.
 """
 
 from __future__ import annotations
@@ -17,19 +17,23 @@ from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
 from tui.core.insights import insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
-from tui.core.models import KINDS, Checkin, Journal
+from tui.core.models import Checkin, Journal
 from tui.core.peg import invite_peg, peg_for_week
 from tui.core.text import shown
 from tui.core.today import moved_words
-from widgets.goal_bar import Progress
-from widgets.plotting import ChartData, Series, rolling_mean
+from tui.screens.dashboard_charts import (
+    movement_chart,
+    pain_chart,
+    short_date,
+    sleep_hours_note,
+    sleep_mood_chart,
+)
+from widgets.plotting import ChartData
+from widgets.progress import Progress
 
 MOOD_WORDS = {1: "awful", 2: "low", 3: "okay", 4: "good", 5: "great"}
 SLEEP_WORDS = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "very good"}
-TREND_DAYS = 84  # twelve weeks of pain, sleep and mood
-MOVE_DAYS = 28  # four weeks of movement minutes
 ROUTINES_SHOWN = 4
-WEEKS = (7, 14, 28, 56)  # days between two date labels on a chart: whole weeks
 DIM = "dim"
 
 
@@ -89,11 +93,6 @@ def _routines_of(journal: Journal, day: date) -> Text:
     text = routines_text(journal, day)
     last[:] = [journal.sessions, journal.milestones, day, text]
     return text
-
-
-def short_date(day: date) -> str:
-    """`23 Nov`."""
-    return f"{day.day} {day:%b}"
 
 
 def welcome_text() -> Text:
@@ -297,84 +296,3 @@ def insights_text(journal: Journal, day: date) -> Text:
             text.append("\n")
         text.append(change.text)
     return text
-
-
-def _days(day: date, count: int) -> list[date]:
-    return [day - timedelta(days=count - 1 - i) for i in range(count)]
-
-
-def pain_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartData:
-    """Daily pain and its 7-day rolling average."""
-    days = _days(day, count)
-    pain: list[float | None] = []
-    for d in days:
-        c = journal.checkins.get(d)
-        pain.append(float(c.pain) if c is not None and c.pain is not None else None)
-    return ChartData(
-        labels=tuple(short_date(d) for d in days),
-        series=(
-            Series("pain", tuple(pain), "points"),
-            Series("7-day average", rolling_mean(pain, 7), "line"),
-        ),
-        y_min=0,
-        y_max=10,
-        y_ticks=(0, 5, 10),
-        label_steps=WEEKS,
-        empty_text="Your pain trend appears here after a few check-ins.",
-    )
-
-
-def movement_chart(journal: Journal, day: date, count: int = MOVE_DAYS) -> ChartData:
-    """Minutes per day, stacked by kind (only the kinds she did)."""
-    days = _days(day, count)
-    index = {d: i for i, d in enumerate(days)}
-    minutes = {kind: [0.0] * count for kind in KINDS}
-    for s in sessions_between(journal, days[0], day + timedelta(days=1)):
-        minutes[s.kind][index[s.date]] += s.minutes
-    # Every kind, always in the same place: each keeps its colour whichever she did lately.
-    series = tuple(Series(kind, tuple(values), "bar") for kind, values in minutes.items())
-    return ChartData(
-        labels=tuple(short_date(d) for d in days),
-        series=series,
-        y_min=0,
-        bucket="per_day",
-        label_steps=WEEKS,
-        empty_text="Movement minutes appear here: m logs a session.",
-    )
-
-
-def sleep_mood_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartData:
-    """Sleep quality and mood (1-5), each as a 7-day rolling average."""
-    days = _days(day, count)
-    sleep: list[float | None] = []
-    mood: list[float | None] = []
-    for d in days:
-        c = journal.checkins.get(d)
-        sleep.append(float(c.sleep_quality) if c and c.sleep_quality is not None else None)
-        mood.append(float(c.mood) if c and c.mood is not None else None)
-    return ChartData(
-        labels=tuple(short_date(d) for d in days),
-        series=(
-            Series("sleep quality", rolling_mean(sleep, 7), "line"),
-            Series("mood", rolling_mean(mood, 7), "dotted"),  # apart in a one-colour theme too
-        ),
-        y_min=1,
-        y_max=5,
-        y_ticks=(1, 3, 5),
-        label_steps=WEEKS,
-        empty_text="Sleep and mood appear here after a few check-ins.",
-    )
-
-
-def sleep_hours_note(journal: Journal, day: date) -> str:
-    """`7.25 h a night, last 7 days`: the mean of the days that logged hours, to the quarter hour
-    she logs in, said as hours are said everywhere (`core.words.hours`)."""
-    hours = [
-        c.sleep_hours
-        for d in _days(day, 7)
-        if (c := journal.checkins.get(d)) is not None and c.sleep_hours is not None
-    ]
-    if not hours:
-        return ""
-    mean = round(sum(hours) / len(hours) * 4) / 4
-    return f"{words.hours(mean)} a night, last 7 days"
