@@ -71,7 +71,8 @@ class GentleApp(KeysInOrder, FormsAhead, App[None]):
         theme: str | None = None,
         make_ahead: bool = True,
     ) -> None:
-        """`make_ahead=False`: no forms made ahead (a screenshot shows one screen and ends)."""
+        """`make_ahead=False` (a screenshot shows one screen and ends): no forms made ahead, no
+        offer of the quiet theme."""
         super().__init__()
         self.make_ahead = make_ahead
         self._store: Store | None = None
@@ -181,7 +182,7 @@ class GentleApp(KeysInOrder, FormsAhead, App[None]):
             self.notify("\n".join(self.config.warnings), title="Settings", timeout=10, markup=False)
         if self._store is None:
             self.call_after_refresh(self.open_data)
-        else:
+        elif self.make_ahead:  # a screenshot is a picture: it neither shows nor spends the offer
             self.call_after_refresh(self.offer_quiet_if_flare)
             self.make_forms_ahead()
 
