@@ -13,15 +13,18 @@ from datetime import date, timedelta
 from rich.text import Text
 
 from tui.core import words
+from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
-from tui.core.insights import insights, pain_change
+from tui.core.insights import WINDOW_DAYS, insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
-from tui.core.models import Checkin, Journal
+from tui.core.models import RAMP_EVERY, Checkin, Journal
 from tui.core.peg import invite_peg, peg_for_week
 from tui.core.text import shown
 from tui.core.today import moved_words
 from tui.screens.dashboard_charts import (
+    MOVE_DAYS,
+    TREND_DAYS,
     movement_chart,
     pain_chart,
     short_date,
@@ -55,19 +58,41 @@ class DashboardData:
     flare_phrase: str
 
 
-def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
-    """The dashboard of `day` (`peg_key`: her key for the weekly check, named in its line)."""
-    first_run = not journal.checkins and not journal.sessions and not journal.goals
-    flares = flare_summary(journal, day)
+def reads_from(day: date) -> date:
+    """The first day whose entries the dashboard of `day` reads one by one: the panels' days (the
+    insights' window, the charts' weeks) and the weeks before this one that a step-up offer
+    judges, up to `RAMP_EVERY`'s most, whatever day her weeks begin on. Of the days before,
+    `Earlier` in brief is enough (`Store.recent`); a step-up offer that would look further back
+    (weeks at rest between met ones) raises `NotHeld`."""
+    panels = timedelta(days=max(TREND_DAYS, MOVE_DAYS, WINDOW_DAYS) + 1)
+    goals = timedelta(days=6, weeks=RAMP_EVERY.hi)
+    return day - max(panels, goals)
+
+
+def build(
+    journal: Journal, day: date, peg_key: str = "p", earlier: Earlier = NOTHING_EARLIER
+) -> DashboardData:
+    """The dashboard of `day` (`peg_key`: her key for the weekly check, named in its line).
+
+    `journal` may hold only her entries from `reads_from(day)` on, with `earlier` the years
+    before in brief (`Store.recent`); raises `NotHeld` if that is not enough (build it from the
+    whole journal then)."""
+    first_run = (
+        not journal.checkins
+        and not journal.sessions
+        and not journal.goals
+        and not earlier.has_entries
+    )
+    flares = flare_summary(journal, day, earlier.flare_days)
     return DashboardData(
         day=day,
         first_run=first_run,
         today=welcome_text()
         if first_run
         else replace(today_view(journal, day), peg=peg_line(journal, day, peg_key)),
-        goals=goal_progress(journal, day),
+        goals=goal_progress(journal, day, earlier),
         flares=flares_text(flares),
-        routines=_routines_of(journal, day),
+        routines=_routines_of(journal, day, earlier),
         insights=insights_text(journal, day),
         pain=pain_chart(journal, day),
         movement=movement_chart(journal, day),
@@ -77,21 +102,22 @@ def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
     )
 
 
-#: The last routines panel, with the sessions and milestones it counted (held, so that `is`
-#: compares them safely): a save that leaves both as they were (a check-in, a goal) reuses it
-#: instead of counting every session of twenty years again. The store never changes a journal's
-#: lists in place; a change gives new ones (tui/store/journal_cache.py).
+#: The last routines panel, with the sessions (and those before them) and milestones it counted
+#: (held, so that `is` compares them safely): a save that leaves them as they were (a check-in, a
+#: goal) reuses it instead of counting every session of twenty years again. The store never
+#: changes a journal's lists in place; a change gives new ones (tui/store/journal_cache.py).
 _last_routines: list[object] = []
 
 
-def _routines_of(journal: Journal, day: date) -> Text:
+def _routines_of(journal: Journal, day: date, earlier: Earlier) -> Text:
     last = _last_routines
-    if last and last[0] is journal.sessions and last[1] is journal.milestones and last[2] == day:
-        text = last[3]
+    counted = [journal.sessions, earlier.routine_sessions, journal.milestones]
+    if last and all(a is b for a, b in zip(last, counted, strict=False)) and last[3] == day:
+        text = last[4]
         assert isinstance(text, Text)
         return text
-    text = routines_text(journal, day)
-    last[:] = [journal.sessions, journal.milestones, day, text]
+    text = routines_text(journal, day, earlier=earlier)
+    last[:] = [*counted, day, text]
     return text
 
 
@@ -187,8 +213,11 @@ def peg_line(journal: Journal, day: date, key: str) -> Text | None:
     return None
 
 
-def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
-    """This week's progress of every goal, with rest days and step-up offers noted calmly."""
+def goal_progress(
+    journal: Journal, day: date, earlier: Earlier = NOTHING_EARLIER
+) -> tuple[Progress, ...]:
+    """This week's progress of every goal, with rest days and step-up offers noted calmly
+    (`earlier`: as for `build`)."""
     bars = []
     checkin = journal.checkins.get(day)
     resting = checkin is not None and checkin.flare  # no step-up talk on a flare day
@@ -198,7 +227,7 @@ def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
         if week.rest_days:
             plural = "s" if week.rest_days > 1 else ""
             notes.append(f"{week.rest_days} rest day{plural}, aim {week.target}")
-        if not resting and step_up_offer(goal, journal, day) is not None:
+        if not resting and step_up_offer(goal, journal, day, earlier) is not None:
             notes.append("step up? g")
         # The unit as core.words says it everywhere: `1 of 2 sessions`, `45 of 60 min`.
         unit = "min" if goal.unit == "minutes" else words.plural("session", week.target)
@@ -247,9 +276,11 @@ def _bold_number(line: str) -> Text:
     return text
 
 
-def routines_text(journal: Journal, day: date, limit: int = ROUTINES_SHOWN) -> Text:
+def routines_text(
+    journal: Journal, day: date, limit: int = ROUTINES_SHOWN, earlier: Earlier = NOTHING_EARLIER
+) -> Text:
     """Her routines with their counts and next milestone (with its reward and expected date)."""
-    counts = routine_counts(journal, day)[:limit]
+    counts = routine_counts(journal, day, earlier.routine_sessions)[:limit]
     text = Text()
     if not counts:
         text.append("Routines you name (a video, a walk) are counted here.", DIM)
