@@ -46,6 +46,19 @@ def test_building_the_command_line_parser_imports_no_ui() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_the_dashboard_s_data_is_computed_without_textual() -> None:
+    # Its promise ("no Textual here"): a screenshot reads what the dashboard needs of her data,
+    # and lets go of the parsed file, before Textual loads (whose modules then reuse that memory).
+    code = (
+        "import sys\nimport tui.screens.dashboard_data\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'plotext')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_widgets_know_nothing_of_the_app() -> None:
     offenders = []
     for path in (ROOT / "widgets").rglob("*.py"):

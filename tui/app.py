@@ -39,6 +39,7 @@ from tui.themes import CALM, QUIET, THEMES
 from tui.waiting import FormsAhead
 
 if TYPE_CHECKING:
+    from tui.core.earlier import Recent
     from tui.store import Store
 
 
@@ -70,10 +71,13 @@ class GentleApp(KeysInOrder, FormsAhead, App[None]):
         *,
         theme: str | None = None,
         make_ahead: bool = True,
+        recent: Recent | None = None,
     ) -> None:
-        """`make_ahead=False`: no forms made ahead (a screenshot shows one screen and ends)."""
+        """`make_ahead=False` (a screenshot shows one screen and ends): no forms made ahead, no
+        offer of the quiet theme. `recent`: her recent weeks for the dashboard (see there)."""
         super().__init__()
         self.make_ahead = make_ahead
+        self._recent = recent
         self._store: Store | None = None
         self._opener: Callable[[], Store] | None = None
         if callable(store):
@@ -128,7 +132,7 @@ class GentleApp(KeysInOrder, FormsAhead, App[None]):
 
     def _dashboard_screen(self) -> Screen[Any]:
         if self.dashboard is None:
-            self.dashboard = DashboardScreen(self._store)
+            self.dashboard = DashboardScreen(self._store, self._recent)
             self._views.append(self.dashboard)
         return self.dashboard
 
@@ -181,7 +185,7 @@ class GentleApp(KeysInOrder, FormsAhead, App[None]):
             self.notify("\n".join(self.config.warnings), title="Settings", timeout=10, markup=False)
         if self._store is None:
             self.call_after_refresh(self.open_data)
-        else:
+        elif self.make_ahead:  # a screenshot is a picture: it neither shows nor spends the offer
             self.call_after_refresh(self.offer_quiet_if_flare)
             self.make_forms_ahead()
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.dates import today
 from tui.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -60,8 +61,15 @@ def screenshot(
     if screen_name not in SCREENS:
         raise InputError("screen", f"must be one of {', '.join(SCREENS)}, got {screen_name!r}")
     # Her journal, and not the parsed file too: one copy of her data in memory, built before
-    # Textual's modules and objects, which then reuse the memory the parsed file held.
-    store.let_go_of_file_data()
+    # Textual's modules and objects, which then reuse the memory the parsed file held. The
+    # dashboard alone needs only her recent weeks and, of the years before, a few dates.
+    recent = None
+    if screen_name == "dashboard":
+        from tui.screens.dashboard_data import reads_from
+
+        recent = store.recent(reads_from(today()), let_go=True)
+    else:
+        store.let_go_of_file_data()
     from tui.gc_pacing import free_before_a_peak, keep_what_is_built
 
     if one_shot:
@@ -74,7 +82,7 @@ def screenshot(
     if one_shot:
         keep_what_is_built()  # and so do the modules
     path = Path(output_path)
-    app = GentleApp(store, theme=theme, make_ahead=False)
+    app = GentleApp(store, theme=theme, make_ahead=False, recent=recent)
     failure: list[BaseException] = []
 
     async def capture(pilot: Any) -> None:

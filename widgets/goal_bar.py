@@ -6,7 +6,6 @@ widget draws every goal (two lines each), which keeps the dashboard light to lay
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -15,31 +14,9 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widget import Widget
 
+from widgets.progress import Progress
 
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """What one goal bar shows. `label` and `note` are shown literally, never as markup."""
-
-    label: str
-    done: float
-    target: float
-    unit: str = ""
-    note: str = ""
-
-    @property
-    def reached(self) -> bool:
-        return self.target > 0 and self.done >= self.target
-
-    @property
-    def fraction(self) -> float:
-        if self.target <= 0:
-            return 1.0
-        return max(0.0, min(1.0, self.done / self.target))
-
-    def figures(self) -> str:
-        """`2 of 3 times`, with whole numbers shown without decimals."""
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{_number(self.done)} of {_number(self.target)}{unit}"
+__all__ = ["GoalBar", "GoalBars", "Progress"]
 
 
 _CSS = """
@@ -190,7 +167,3 @@ class GoalBars(Widget):
             figures = self.get_component_rich_style("goal-bar--figures", partial=True)
             lines.append(Text(more, figures))
         return Text("\n", end="").join(lines)
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
+
+from tui.core.earlier import Earlier, NotHeld
 from tui.core.goals import (
     accept_step_up,
     decline_step_up,
@@ -71,6 +74,27 @@ def test_a_whole_week_of_rest_neither_counts_nor_interrupts_the_run() -> None:
     journal = walks([0, 2, 3], flares=rest_week)
     assert met_weeks_in_a_row(walks_goal(), journal, monday(4)) == 3
     assert step_up_offer(walks_goal(), journal, monday(4)) == 3
+
+
+def test_an_offer_counts_only_the_met_weeks_it_needs() -> None:
+    journal = walks(list(range(10)))
+    assert met_weeks_in_a_row(walks_goal(), journal, monday(10)) == 10
+    assert met_weeks_in_a_row(walks_goal(), journal, monday(10), enough=3) == 3
+    assert step_up_offer(walks_goal(), journal, monday(10)) == 3
+
+
+def test_with_only_her_recent_weeks_an_offer_that_would_look_further_back_says_so() -> None:
+    """A journal of the weeks from `since` on (`Store.recent`): a week before them is never
+    judged as if empty, the offer raises `NotHeld` instead (the caller reads the whole journal)."""
+    rest_week = [monday(6) + timedelta(days=i) for i in range(7)]
+    whole = walks([0, 1, 2, 3, 4, 5, 7, 8], flares=rest_week)
+    recent = Earlier(since=monday(5))
+    held = replace(whole, sessions=[s for s in whole.sessions if s.date >= monday(5)])
+    assert step_up_offer(walks_goal(every=3), held, monday(9), recent) == 3  # 8, 7, (6), 5
+    with pytest.raises(NotHeld) as caught:
+        step_up_offer(walks_goal(every=4), held, monday(9), recent)
+    assert caught.value.day == monday(4)
+    assert step_up_offer(walks_goal(every=4), whole, monday(9)) == 3
 
 
 def test_an_offer_is_not_applied_until_she_accepts() -> None:

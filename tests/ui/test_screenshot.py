@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,15 @@ def test_a_key_moved_in_her_config_shows_in_the_help_screenshot(
     check_in = next(line for line in lines if "Check-in: pain, mood" in line)
     assert check_in.split()[0] == "c"
     assert not any(line.split()[:1] == ["l"] for line in lines)
+
+
+def test_a_screenshot_on_a_flare_day_offers_nothing_and_leaves_her_settings_alone(
+    demo_store: Store, tmp_path: Path, own_config: Path, fixed_today: date
+) -> None:
+    """The quiet theme is offered once a day, to her in the app: a picture of the dashboard
+    neither shows the offer nor spends it."""
+    demo_store.log_checkin(fixed_today, {"flare": True, "pain": 7})
+    text = svg_text(screenshot(demo_store, "dashboard", tmp_path / "d.svg").read_text())
+    assert "A rest day today" in text
+    assert "quiet theme" not in text
+    assert not own_config.exists()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tui.core.dates import week_start
+from tui.core.earlier import NOTHING_EARLIER, Earlier, NotHeld
 from tui.core.models import MINUTES_PER_WEEK, PER_WEEK, Goal, Journal, Session, Step
 
 
@@ -93,16 +94,26 @@ def _limit(goal: Goal) -> int:
     return PER_WEEK.hi if goal.unit == "sessions" else MINUTES_PER_WEEK.hi
 
 
-def met_weeks_in_a_row(goal: Goal, journal: Journal, day: date) -> int:
+def met_weeks_in_a_row(
+    goal: Goal,
+    journal: Journal,
+    day: date,
+    enough: int | None = None,
+    earlier: Earlier = NOTHING_EARLIER,
+) -> int:
     """Completed weeks met in a row before the current one, at the current target.
 
     Only weeks that began on or after the last change (creation, a step, a declined offer) count.
     Weeks entirely at rest (target 0) are passed over: they neither count nor interrupt.
+    `enough`: stop counting there. `earlier` (with a journal of her recent weeks): raises
+    `NotHeld` rather than judge a week the journal does not hold whole.
     """
     since = max(goal.steps[-1].date if goal.steps else date.min, goal.declined or date.min)
     start = week_start(day, journal.week_start) - timedelta(weeks=1)
     count = 0
-    while start >= since:
+    while start >= since and (enough is None or count < enough):
+        if not earlier.holds(start):
+            raise NotHeld(start)
         progress = week_progress(goal, journal, start)
         if progress.target > 0:
             if not progress.met:
@@ -112,11 +123,14 @@ def met_weeks_in_a_row(goal: Goal, journal: Journal, day: date) -> int:
     return count
 
 
-def step_up_offer(goal: Goal, journal: Journal, day: date) -> int | None:
-    """The new target to offer, when `ramp_every` weeks in a row were met; else None."""
+def step_up_offer(
+    goal: Goal, journal: Journal, day: date, earlier: Earlier = NOTHING_EARLIER
+) -> int | None:
+    """The new target to offer, when `ramp_every` weeks in a row were met; else None
+    (`earlier`: as for `met_weeks_in_a_row`)."""
     if goal.ramp_to is None or goal.ramp_every is None or goal.target >= goal.ramp_to:
         return None
-    if met_weeks_in_a_row(goal, journal, day) < goal.ramp_every:
+    if met_weeks_in_a_row(goal, journal, day, goal.ramp_every, earlier) < goal.ramp_every:
         return None
     return min(goal.ramp_to, goal.target + step_size(goal))
 

@@ -34,6 +34,7 @@ from widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from tui.core.earlier import Recent
     from tui.core.models import Journal
     from tui.screens.dashboard_data import DashboardData, TodayView
     from tui.store import Store
@@ -146,8 +147,12 @@ class DashboardScreen(Screen[None]):
         Binding("end", "scroll('end')", "Bottom", show=False),
     ]
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self, store: Store | None = None, recent: Recent | None = None) -> None:
+        """`recent`: her recent weeks and the years before in brief (`Store.recent`, from
+        `dashboard_data.reads_from`), for the first data instead of her whole journal (a
+        screenshot: the whole journal is then never built, unless a figure needs it)."""
         self.store = store
+        self._recent = recent
         self._shown: Journal | None = None  # the journal the panels show
         self.data = self._load()
         super().__init__()
@@ -171,10 +176,18 @@ class DashboardScreen(Screen[None]):
     def _load(self) -> DashboardData | None:
         if self.store is None:
             return None
+        from tui.core.earlier import NotHeld
         from tui.screens import dashboard_data
 
+        day, peg_key = today(), self._peg_key()
+        recent, self._recent = self._recent, None  # her data as it was: once, never after a change
+        if recent is not None:
+            with suppress(NotHeld):  # a figure that needs more of her history: the whole journal
+                return dashboard_data.build(
+                    recent.journal, day, peg_key=peg_key, earlier=recent.earlier
+                )
         self._shown = self.store.journal()
-        return dashboard_data.build(self._shown, today(), peg_key=self._peg_key())
+        return dashboard_data.build(self._shown, day, peg_key=peg_key)
 
     def _peg_key(self) -> str:
         """Her key for the weekly check (named in its line on the Today panel)."""

@@ -1,8 +1,8 @@
 """What the dashboard shows, computed from her journal in plain Python (no Textual here).
 
 Each panel gets ready-made `rich.text.Text` (anything she typed is appended as plain text, never
-parsed as markup), goal bars get `widgets.goal_bar.Progress`, charts `widgets.plotting.ChartData`.
-Wording counts what was done: never missed, failed or broken.
+parsed as markup), goal bars get `widgets.progress.Progress`, charts `widgets.plotting.ChartData`
+(from `dashboard_charts`). Wording counts what was done: never missed, failed or broken.
 """
 
 from __future__ import annotations
@@ -13,23 +13,30 @@ from datetime import date, timedelta
 from rich.text import Text
 
 from tui.core import words
+from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.flares import FlareSummary, flare_summary
 from tui.core.goals import sessions_between, step_up_offer, week_progress
-from tui.core.insights import insights, pain_change
+from tui.core.insights import WINDOW_DAYS, insights, pain_change
 from tui.core.milestones import ordinal, routine_counts
-from tui.core.models import KINDS, Checkin, Journal
+from tui.core.models import RAMP_EVERY, Checkin, Journal
 from tui.core.peg import invite_peg, peg_for_week
 from tui.core.text import shown
 from tui.core.today import moved_words
-from widgets.goal_bar import Progress
-from widgets.plotting import ChartData, Series, rolling_mean
+from tui.screens.dashboard_charts import (
+    MOVE_DAYS,
+    TREND_DAYS,
+    movement_chart,
+    pain_chart,
+    short_date,
+    sleep_hours_note,
+    sleep_mood_chart,
+)
+from widgets.plotting import ChartData
+from widgets.progress import Progress
 
 MOOD_WORDS = {1: "awful", 2: "low", 3: "okay", 4: "good", 5: "great"}
 SLEEP_WORDS = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "very good"}
-TREND_DAYS = 84  # twelve weeks of pain, sleep and mood
-MOVE_DAYS = 28  # four weeks of movement minutes
 ROUTINES_SHOWN = 4
-WEEKS = (7, 14, 28, 56)  # days between two date labels on a chart: whole weeks
 DIM = "dim"
 
 
@@ -51,19 +58,41 @@ class DashboardData:
     flare_phrase: str
 
 
-def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
-    """The dashboard of `day` (`peg_key`: her key for the weekly check, named in its line)."""
-    first_run = not journal.checkins and not journal.sessions and not journal.goals
-    flares = flare_summary(journal, day)
+def reads_from(day: date) -> date:
+    """The first day whose entries the dashboard of `day` reads one by one: the panels' days (the
+    insights' window, the charts' weeks) and the weeks before this one that a step-up offer
+    judges, up to `RAMP_EVERY`'s most, whatever day her weeks begin on. Of the days before,
+    `Earlier` in brief is enough (`Store.recent`); a step-up offer that would look further back
+    (weeks at rest between met ones) raises `NotHeld`."""
+    panels = timedelta(days=max(TREND_DAYS, MOVE_DAYS, WINDOW_DAYS) + 1)
+    goals = timedelta(days=6, weeks=RAMP_EVERY.hi)
+    return day - max(panels, goals)
+
+
+def build(
+    journal: Journal, day: date, peg_key: str = "p", earlier: Earlier = NOTHING_EARLIER
+) -> DashboardData:
+    """The dashboard of `day` (`peg_key`: her key for the weekly check, named in its line).
+
+    `journal` may hold only her entries from `reads_from(day)` on, with `earlier` the years
+    before in brief (`Store.recent`); raises `NotHeld` if that is not enough (build it from the
+    whole journal then)."""
+    first_run = (
+        not journal.checkins
+        and not journal.sessions
+        and not journal.goals
+        and not earlier.has_entries
+    )
+    flares = flare_summary(journal, day, earlier.flare_days)
     return DashboardData(
         day=day,
         first_run=first_run,
         today=welcome_text()
         if first_run
         else replace(today_view(journal, day), peg=peg_line(journal, day, peg_key)),
-        goals=goal_progress(journal, day),
+        goals=goal_progress(journal, day, earlier),
         flares=flares_text(flares),
-        routines=_routines_of(journal, day),
+        routines=_routines_of(journal, day, earlier),
         insights=insights_text(journal, day),
         pain=pain_chart(journal, day),
         movement=movement_chart(journal, day),
@@ -73,27 +102,23 @@ def build(journal: Journal, day: date, peg_key: str = "p") -> DashboardData:
     )
 
 
-#: The last routines panel, with the sessions and milestones it counted (held, so that `is`
-#: compares them safely): a save that leaves both as they were (a check-in, a goal) reuses it
-#: instead of counting every session of twenty years again. The store never changes a journal's
-#: lists in place; a change gives new ones (tui/store/journal_cache.py).
+#: The last routines panel, with the sessions (and those before them) and milestones it counted
+#: (held, so that `is` compares them safely): a save that leaves them as they were (a check-in, a
+#: goal) reuses it instead of counting every session of twenty years again. The store never
+#: changes a journal's lists in place; a change gives new ones (tui/store/journal_cache.py).
 _last_routines: list[object] = []
 
 
-def _routines_of(journal: Journal, day: date) -> Text:
+def _routines_of(journal: Journal, day: date, earlier: Earlier) -> Text:
     last = _last_routines
-    if last and last[0] is journal.sessions and last[1] is journal.milestones and last[2] == day:
-        text = last[3]
+    counted = [journal.sessions, earlier.routine_sessions, journal.milestones]
+    if last and all(a is b for a, b in zip(last, counted, strict=False)) and last[3] == day:
+        text = last[4]
         assert isinstance(text, Text)
         return text
-    text = routines_text(journal, day)
-    last[:] = [journal.sessions, journal.milestones, day, text]
+    text = routines_text(journal, day, earlier=earlier)
+    last[:] = [*counted, day, text]
     return text
-
-
-def short_date(day: date) -> str:
-    """`23 Nov`."""
-    return f"{day.day} {day:%b}"
 
 
 def welcome_text() -> Text:
@@ -188,8 +213,11 @@ def peg_line(journal: Journal, day: date, key: str) -> Text | None:
     return None
 
 
-def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
-    """This week's progress of every goal, with rest days and step-up offers noted calmly."""
+def goal_progress(
+    journal: Journal, day: date, earlier: Earlier = NOTHING_EARLIER
+) -> tuple[Progress, ...]:
+    """This week's progress of every goal, with rest days and step-up offers noted calmly
+    (`earlier`: as for `build`)."""
     bars = []
     checkin = journal.checkins.get(day)
     resting = checkin is not None and checkin.flare  # no step-up talk on a flare day
@@ -199,7 +227,7 @@ def goal_progress(journal: Journal, day: date) -> tuple[Progress, ...]:
         if week.rest_days:
             plural = "s" if week.rest_days > 1 else ""
             notes.append(f"{week.rest_days} rest day{plural}, aim {week.target}")
-        if not resting and step_up_offer(goal, journal, day) is not None:
+        if not resting and step_up_offer(goal, journal, day, earlier) is not None:
             notes.append("step up? g")
         # The unit as core.words says it everywhere: `1 of 2 sessions`, `45 of 60 min`.
         unit = "min" if goal.unit == "minutes" else words.plural("session", week.target)
@@ -248,9 +276,11 @@ def _bold_number(line: str) -> Text:
     return text
 
 
-def routines_text(journal: Journal, day: date, limit: int = ROUTINES_SHOWN) -> Text:
+def routines_text(
+    journal: Journal, day: date, limit: int = ROUTINES_SHOWN, earlier: Earlier = NOTHING_EARLIER
+) -> Text:
     """Her routines with their counts and next milestone (with its reward and expected date)."""
-    counts = routine_counts(journal, day)[:limit]
+    counts = routine_counts(journal, day, earlier.routine_sessions)[:limit]
     text = Text()
     if not counts:
         text.append("Routines you name (a video, a walk) are counted here.", DIM)
@@ -297,84 +327,3 @@ def insights_text(journal: Journal, day: date) -> Text:
             text.append("\n")
         text.append(change.text)
     return text
-
-
-def _days(day: date, count: int) -> list[date]:
-    return [day - timedelta(days=count - 1 - i) for i in range(count)]
-
-
-def pain_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartData:
-    """Daily pain and its 7-day rolling average."""
-    days = _days(day, count)
-    pain: list[float | None] = []
-    for d in days:
-        c = journal.checkins.get(d)
-        pain.append(float(c.pain) if c is not None and c.pain is not None else None)
-    return ChartData(
-        labels=tuple(short_date(d) for d in days),
-        series=(
-            Series("pain", tuple(pain), "points"),
-            Series("7-day average", rolling_mean(pain, 7), "line"),
-        ),
-        y_min=0,
-        y_max=10,
-        y_ticks=(0, 5, 10),
-        label_steps=WEEKS,
-        empty_text="Your pain trend appears here after a few check-ins.",
-    )
-
-
-def movement_chart(journal: Journal, day: date, count: int = MOVE_DAYS) -> ChartData:
-    """Minutes per day, stacked by kind (only the kinds she did)."""
-    days = _days(day, count)
-    index = {d: i for i, d in enumerate(days)}
-    minutes = {kind: [0.0] * count for kind in KINDS}
-    for s in sessions_between(journal, days[0], day + timedelta(days=1)):
-        minutes[s.kind][index[s.date]] += s.minutes
-    # Every kind, always in the same place: each keeps its colour whichever she did lately.
-    series = tuple(Series(kind, tuple(values), "bar") for kind, values in minutes.items())
-    return ChartData(
-        labels=tuple(short_date(d) for d in days),
-        series=series,
-        y_min=0,
-        bucket="per_day",
-        label_steps=WEEKS,
-        empty_text="Movement minutes appear here: m logs a session.",
-    )
-
-
-def sleep_mood_chart(journal: Journal, day: date, count: int = TREND_DAYS) -> ChartData:
-    """Sleep quality and mood (1-5), each as a 7-day rolling average."""
-    days = _days(day, count)
-    sleep: list[float | None] = []
-    mood: list[float | None] = []
-    for d in days:
-        c = journal.checkins.get(d)
-        sleep.append(float(c.sleep_quality) if c and c.sleep_quality is not None else None)
-        mood.append(float(c.mood) if c and c.mood is not None else None)
-    return ChartData(
-        labels=tuple(short_date(d) for d in days),
-        series=(
-            Series("sleep quality", rolling_mean(sleep, 7), "line"),
-            Series("mood", rolling_mean(mood, 7), "dotted"),  # apart in a one-colour theme too
-        ),
-        y_min=1,
-        y_max=5,
-        y_ticks=(1, 3, 5),
-        label_steps=WEEKS,
-        empty_text="Sleep and mood appear here after a few check-ins.",
-    )
-
-
-def sleep_hours_note(journal: Journal, day: date) -> str:
-    """`7.25 h a night, last 7 days`: the mean of the days that logged hours, to the quarter hour
-    she logs in, said as hours are said everywhere (`core.words.hours`)."""
-    hours = [
-        c.sleep_hours
-        for d in _days(day, 7)
-        if (c := journal.checkins.get(d)) is not None and c.sleep_hours is not None
-    ]
-    if not hours:
-        return ""
-    mean = round(sum(hours) / len(hours) * 4) / 4
-    return f"{words.hours(mean)} a night, last 7 days"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from itertools import chain
 from operator import itemgetter
 from sys import intern
 from typing import Any
@@ -91,4 +92,7 @@ def earlier_of(data: dict[str, Any], before: date) -> Earlier:
     return Earlier(
         routine_sessions=[(date.fromisoformat(day), routine) for day, routine in routines],
         flare_days=list(map(date.fromisoformat, flares)),
+        since=before,
+        # Files keep their oldest entries first: this stops at the first one, as a rule.
+        has_entries=any(d["date"] < cut for d in chain(checkins, sessions)),
     )

@@ -10,19 +10,22 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tui.core.earlier import Recent
 from tui.core.models import CustomMilestone, routine_key
+from tui.gc_pacing import paused
 from tui.store import schema
 from tui.store.documents import earlier_of
 
 if TYPE_CHECKING:
-    from tui.core.earlier import Earlier
     from tui.core.models import Journal
+    from tui.store.storage import AtomicStorage
 
 
 class CheapReads:
     """Reads without a full journal, for `Store` (which provides the file)."""
 
     if TYPE_CHECKING:
+        _storage: AtomicStorage
 
         def _read(self) -> dict[str, Any]: ...
         def _readable(self, data: dict[str, Any], since: date | None = None) -> Journal: ...
@@ -47,12 +50,17 @@ class CheapReads:
         docs = self._read().get("celebrated", {}).values()
         return any(d["routine"] == key and d["count"] == count for d in docs)
 
-    def recent(self, since: date) -> tuple[Journal, Earlier]:
+    def recent(self, since: date, *, let_go: bool = False) -> Recent:
         """Her journal of the entries dated `since` or later, and what the ones before add to
         whole-history figures (routine counts, flare days; see tui/core/earlier.py).
 
         Not cached: a report reads it once. Twelve weeks of twenty years build in a millisecond
-        where the whole journal takes thirty."""
+        where the whole journal takes thirty. `let_go`: then keep nothing of the file in memory
+        (a one-shot reader such as the screenshot: the next read parses the file again)."""
         data = self._read()
         journal = self._readable(data, since)  # refuses a damaged entry in one line
-        return journal, earlier_of(data, since)
+        with paused():  # no reference cycles here either (see tui.gc_pacing)
+            recent = Recent(journal, earlier_of(data, since))
+        if let_go:
+            self._storage.release()
+        return recent
