@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from tui.gc_pacing import (
+    RARE_FULL,
     YOUNG_THRESHOLD,
+    collect_while_she_reads,
     keep_what_is_built,
     paused,
     release_at_end,
@@ -43,13 +45,23 @@ def test_settling_frees_the_start_s_garbage_then_keeps_the_rest_out_of_collectio
     garbage, alive = Node(), Node()
     gone = weakref.ref(garbage)
     del garbage
+    usual = gc.get_threshold()
     settle_after_start()
     assert gone() is None
     assert gc.get_freeze_count() > 0
     assert not any(o is alive for o in gc.get_objects())  # frozen: no collection looks at it
+    assert gc.get_threshold() == (*usual[:2], RARE_FULL)  # full passes left to quiet moments
+
+    later = Node()
+    gone = weakref.ref(later)
+    del later
+    collect_while_she_reads()
+    assert gone() is None
+
     release_at_end()
     assert gc.get_freeze_count() == 0
     assert any(o is alive for o in gc.get_objects())
+    assert gc.get_threshold() == usual
 
 
 def test_no_collection_runs_while_paused_and_it_runs_again_after() -> None:

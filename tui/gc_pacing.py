@@ -49,12 +49,26 @@ def settle_after_start() -> None:
     cycle among them would stay."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(*_threshold[:2], RARE_FULL)
+
+
+def collect_while_she_reads() -> None:
+    """A full collection now, at a quiet moment (after a change, while she reads): the
+    collector's own full passes, which land mid-key, then seldom have anything to do."""
+    gc.collect()
 
 
 def release_at_end() -> None:
     """Undo `settle_after_start` (the app has ended; a process that goes on, such as a test
-    run, gets the app's objects collected)."""
+    run, gets the app's objects collected, on the usual schedule)."""
     gc.unfreeze()
+    gc.set_threshold(*_threshold)
+
+
+#: After the start, a full pass of the collector's own only after this many passes of the middle
+#: generation (Python's default is 10): the app collects in full at quiet moments instead.
+RARE_FULL = 100
+_threshold = gc.get_threshold()
 
 
 def free_before_a_peak() -> None:

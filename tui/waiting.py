@@ -31,7 +31,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from tui.core.dates import today
-from tui.gc_pacing import settle_after_start
+from tui.gc_pacing import collect_while_she_reads, settle_after_start
 
 if TYPE_CHECKING:
     from tui.core.models import Journal
@@ -143,5 +143,7 @@ class FormsAhead(App[Any]):
         if not self._settled:
             self._settled = True
             settle_after_start()
+        else:
+            collect_while_she_reads()
         self.waiting.prepare("checkin", self.make_checkin_screen)
         self.waiting.prepare("move", self.make_move_screen)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from test_app import panel_text
 from textual.screen import Screen
 from textual.widgets import Input
 from type_ahead import until
@@ -123,4 +124,19 @@ async def test_her_journal_is_kept_out_of_collections_once_the_app_has_settled(
         entry = demo_store.journal().sessions[0]
         assert gc.get_freeze_count() > 0
         assert not any(o is entry for o in gc.get_objects())
+
+        full: list[str] = []
+
+        def note(phase: str, info: dict[str, int]) -> None:
+            if phase == "start" and info["generation"] == 2:
+                full.append(phase)
+
+        gc.callbacks.append(note)
+        try:
+            await pilot.press("l", "6", "enter")
+            await until(pilot, lambda: "Pain 6" in panel_text(app, "#today"))
+            await until(pilot, lambda: set(app.waiting.made) == {"checkin", "move"})
+            assert full, "no full collection at the quiet moment after the save"
+        finally:
+            gc.callbacks.remove(note)
     assert gc.get_freeze_count() == 0
