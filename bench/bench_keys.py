@@ -84,7 +84,9 @@ def measure(years: list[int], rounds: int, tmp: Path) -> None:
     try:
         for y in years:
             db = tmp / f"y{y}.json"
-            gentle = [sys.executable, "-m", "tui", "--db", str(db)]
+            # Her settings file of this machine neither shapes nor records the runs.
+            config = f"GENTLE_CONFIG={tmp / 'config.toml'}"
+            gentle = ["env", config, sys.executable, "-m", "tui", "--db", str(db)]
             demo = [*gentle, "demo", "--days", str(365 * y)]
             subprocess.run(demo, check=True, capture_output=True)
             sizes[y] = db.stat().st_size / 1e6

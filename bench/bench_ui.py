@@ -100,7 +100,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db = folder / "gentle.json"
-        env = {**os.environ, "GENTLE_TODAY": TODAY, "GENTLE_DB": str(db)}
+        # Her settings file of this machine neither shapes nor records the runs.
+        config = str(folder / "config.toml")
+        env = {**os.environ, "GENTLE_TODAY": TODAY, "GENTLE_DB": str(db), "GENTLE_CONFIG": config}
         env.pop("GENTLE_BENCH_FIRST_FRAME", None)
         subprocess.run(
             [*gentle, "demo", "--days", str(args.days), "--seed", "7"], env=env, check=True
