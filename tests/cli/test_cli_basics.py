@@ -77,3 +77,15 @@ def test_help_lists_every_command_even_though_a_bare_start_builds_none(gentle: G
     assert not opens_the_app(["--he"]) and not opens_the_app(["--db", "x.json", "status"])
     out = gentle.ok("--he")
     assert all(command in out for command in ("log", "goal", "status", "screenshot", "export"))
+
+
+def test_screenshot_writes_the_screen_and_ends_at_once(gentle: Gentle, tmp_path: Path) -> None:
+    # The command ends its process as soon as the picture is written (no tearing down):
+    # what it says, its exit status and the file must all be there.
+    assert gentle("demo", "--days", "60").returncode == 0
+    out = tmp_path / "shot.svg"
+    proc = gentle("screenshot", "dashboard", "--output", out, "--size", "80x24")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"Saved {out}\n"
+    svg = out.read_text("utf-8")
+    assert svg.rstrip().endswith("</svg>") and "Gentle" in svg and "This" in svg

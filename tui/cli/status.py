@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +124,11 @@ def cmd_screenshot(args: argparse.Namespace, store: Store) -> int:
     output = args.output or f"{args.screen}.svg"
     path = screenshot(store, args.screen, output, size=size, one_shot=True)
     print(f"Saved {path}")
-    return 0
+    # The picture is on disk (written and closed) and nothing else is pending: end here rather
+    # than take Textual's objects and her journal apart one by one (~20 ms at twenty years).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _size(text: str) -> tuple[int, int]:
