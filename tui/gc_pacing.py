@@ -8,8 +8,11 @@ cost ~15 ms on the twenty-year demo file. `paused` skips them.
 
 A screenshot then builds a few hundred thousand more objects (Textual's) that live until the
 process ends; the same holds. Building the SVG is the peak of memory: collecting the start's
-garbage just before it lowers that peak by about 1 MiB for a few milliseconds. Public `gc` calls
-only: nothing here leans on a library's internals.
+garbage just before it lowers that peak by about 1 MiB for a few milliseconds.
+
+The app, once her data is on screen, freezes what the start built and collects in full while she
+reads (after each change) rather than mid-key (`settle_after_start`, `collect_while_she_reads`).
+Public `gc` calls only: nothing here leans on a library's internals.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from contextlib import contextmanager
 
 #: Collect the youngest objects after this many new ones (Python 3.11's default is 700).
 YOUNG_THRESHOLD = 20_000
+#: After the app's start, a full pass of the collector's own only after this many passes of the
+#: middle generation (Python's default is 10): the app collects in full at quiet moments instead.
+RARE_FULL = 100
+_threshold = gc.get_threshold()  # as Python set it, for `release_at_end`
 
 
 @contextmanager
@@ -63,12 +70,6 @@ def release_at_end() -> None:
     run, gets the app's objects collected, on the usual schedule)."""
     gc.unfreeze()
     gc.set_threshold(*_threshold)
-
-
-#: After the start, a full pass of the collector's own only after this many passes of the middle
-#: generation (Python's default is 10): the app collects in full at quiet moments instead.
-RARE_FULL = 100
-_threshold = gc.get_threshold()
 
 
 def free_before_a_peak() -> None:
