@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 #: Collect the youngest objects after this many new ones (Python 3.11's default is 700).
-YOUNG_THRESHOLD = 20_000
+YOUNG_THRESHOLD = 100_000
 #: After the app's start, a full pass of the collector's own only after this many passes of the
 #: middle generation (Python's default is 10): the app collects in full at quiet moments instead.
 RARE_FULL = 100
