@@ -148,7 +148,9 @@ _plotext: Any = None
 
 
 #: Parts of plotext its package imports eagerly that a chart never uses: its interactive
-#: documentation (built at import: ~70 ms) and its self-test runner (imports unittest).
+#: documentation (built at import: ~70-100 ms) and its self-test runner (imports unittest). The
+#: only trick on plotext's own (private) modules; tests/widgets/test_plotting.py loads plotext so
+#: in a fresh interpreter and draws a chart, and fails if plotext comes to need them.
 _SKIPPED = {"plotext._doc.doc": {"docs": None}, "plotext._tests.run": {"test": None}}
 
 

@@ -127,3 +127,26 @@ def test_a_long_series_of_bars_still_fits_its_box() -> None:
     lines = plain(build_chart(data, 30, 8))
     assert len(lines) == 8 and all(len(line) <= 30 for line in lines)
     assert lines[-1].rstrip().endswith("d382")  # the newest run, labelled by its first day
+
+
+def test_plotext_loads_without_the_parts_skipped_and_still_draws() -> None:
+    """The one trick on plotext's own modules (`widgets.plotting._SKIPPED`: its documentation,
+    built at import, ~70-100 ms, and its self-test runner): in a fresh interpreter, the skipped
+    modules are our stand-ins and a chart still draws. If plotext comes to need them, this
+    fails loudly (an import error or an empty chart), not her dashboard."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from widgets.plotting import _SKIPPED, ChartData, Series, load_plotext\n"
+        "plt = load_plotext()\n"
+        "assert all(getattr(sys.modules[name], '__file__', None) is None for name in _SKIPPED)\n"
+        "from widgets.drawing import build_chart\n"
+        "data = ChartData(labels=tuple(str(i) for i in range(10)), y_min=0, y_max=10,\n"
+        "    series=(Series('pain', tuple(float(i % 7) for i in range(10))),))\n"
+        "print(build_chart(data, 40, 8))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(plain(done.stdout)) >= 6 and "10" in done.stdout
