@@ -86,8 +86,10 @@ def temp_files(path: Path) -> list[Path]:
     return [path.parent / n for n in names if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload`: a crash leaves the old or the new file, never half."""
+def atomic_write(path: Path, payload: bytes) -> Stamp:
+    """Replace `path` with `payload`: a crash leaves the old or the new file, never half.
+    Returns the new file's stamp, taken before the rename (a stat after it could see a file
+    another program put there in between)."""
     # os.urandom, not secrets: `secrets` pulls in hmac, hashlib and random (~5 ms per CLI call).
     temp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -96,6 +98,7 @@ def atomic_write(path: Path, payload: bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+            st = os.fstat(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -107,6 +110,7 @@ def atomic_write(path: Path, payload: bytes) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 class AtomicStorage:
@@ -171,16 +175,19 @@ class AtomicStorage:
         self.settle()
         return False
 
-    def settle(self) -> None:
+    def settle(self) -> OSError | None:
         """Wait until a write handed to the writer thread is on disk, or has failed: then the
         data in memory is dropped (here, in the caller's thread), so it is read again from the
-        file, which holds the last version written."""
+        file, which holds the last version written. Returns the failure, if any (the
+        done-callback that tells `on_write_failed` may not have run yet when this returns)."""
         self._may_start.set()  # waiting for the write: it starts now
         pending, self._pending = self._pending, None
-        if pending is not None and pending.result() is not None:
+        failure = pending.result() if pending is not None else None
+        if failure is not None:
             self._data = None
             self._stamp = None
             self.generation += 1
+        return failure
 
     @property
     def cached(self) -> dict[str, Any] | None:
@@ -295,8 +302,9 @@ class AtomicStorage:
     def _write(self, payload: bytes) -> None:
         if self.before_replace is not None:
             self.before_replace()
-        atomic_write(self.path, payload)
-        self._stamp = file_stamp(self.path)
+        stamp = atomic_write(self.path, payload)
+        # (a stand-in for atomic_write in a test may return nothing: then stat, as before)
+        self._stamp = stamp if stamp is not None else file_stamp(self.path)
         self._version = version_of(payload)
         self._fingerprint = digest(payload)
         self._mark(self._fingerprint)  # what we write was checked on its way in

@@ -105,7 +105,7 @@ class Transactions:
         `start_when_told`, each write waits for `start_writing()` (or `START_AT_MOST`)."""
 
         def failed(exc: OSError) -> None:
-            self.write_failure = f"cannot write {self.path}: {exc.strerror}"
+            self.write_failure = self._failure_message(exc)
             on_failure(self.write_failure)
 
         self._storage.on_write_failed = failed
@@ -116,5 +116,11 @@ class Transactions:
         self._storage.start_writing()
 
     def settle(self) -> None:
-        """Wait until the last change is on disk (before the process ends)."""
-        self._storage.settle()
+        """Wait until the last change is on disk (before the process ends). A failure is in
+        `write_failure` once this returns (whether or not `on_failure` has been called yet)."""
+        failure = self._storage.settle()
+        if failure is not None:
+            self.write_failure = self._failure_message(failure)
+
+    def _failure_message(self, exc: OSError) -> str:
+        return f"cannot write {self.path}: {exc.strerror}"
