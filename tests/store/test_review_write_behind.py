@@ -74,3 +74,22 @@ def test_another_write_right_after_ours_is_not_lost(db: Path, monkeypatch: pytes
     store.log_checkin(DAY, {"sleep_hours": "7"})  # the next save, under the lock
     dates = {c["date"] for c in orjson.loads(db.read_bytes())["checkins"].values()}
     assert OTHER_DAY.isoformat() in dates, "the other program's write was overwritten"
+
+
+def test_an_unexpected_error_in_the_writer_thread_is_a_failed_write(db: Path) -> None:
+    """The day's backup now runs in the writer thread (and serializing too): an error that is
+    not an OSError there was neither told nor settled (memory kept a change the file lacks,
+    and the next read raised it)."""
+    told: list[str] = []
+    store = Store.open(db)
+    store.log_checkin(DAY, {"pain": "2"})
+    store.write_behind(told.append)
+
+    def boom() -> None:
+        raise RuntimeError("a bug in the backup")
+
+    store._storage.before_replace = boom
+    store.log_checkin(DAY, {"pain": "6"})
+    store.settle()
+    assert store.journal().checkins[DAY].pain == 2  # what the file holds
+    assert store.write_failure is not None and "a bug in the backup" in store.write_failure

@@ -319,6 +319,8 @@ class AtomicStorage:
             self._write(serialized(data))
         except OSError as exc:
             return exc
+        except Exception as exc:  # (a bug, MemoryError): still a write that failed, told once
+            return OSError(errno.EIO, f"{type(exc).__name__}: {exc}")
         finally:
             then()
         return None
