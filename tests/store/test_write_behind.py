@@ -32,12 +32,12 @@ class HeldWrite:
         self.error: OSError | None = None
         self.real = storage.atomic_write
 
-    def __call__(self, path: Path, payload: bytes) -> None:
+    def __call__(self, path: Path, payload: bytes) -> storage.Stamp:
         self.started.set()
         assert self.go.wait(20), "the test never let the write go"
         if self.error is not None:
             raise self.error
-        self.real(path, payload)
+        return self.real(path, payload)
 
 
 @pytest.fixture

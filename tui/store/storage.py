@@ -302,9 +302,7 @@ class AtomicStorage:
     def _write(self, payload: bytes) -> None:
         if self.before_replace is not None:
             self.before_replace()
-        stamp = atomic_write(self.path, payload)
-        # (a stand-in for atomic_write in a test may return nothing: then stat, as before)
-        self._stamp = stamp if stamp is not None else file_stamp(self.path)
+        self._stamp = atomic_write(self.path, payload)
         self._version = version_of(payload)
         self._fingerprint = digest(payload)
         self._mark(self._fingerprint)  # what we write was checked on its way in

@@ -1,4 +1,5 @@
-"""Review: races around the write behind the screen (branch `review`)."""
+"""Races around the write behind the screen: a failure settled before it is told, another
+program's replace right after ours, an error that is not an OSError in the writer thread."""
 
 from __future__ import annotations
 
@@ -17,9 +18,7 @@ DAY = date(2024, 6, 1)
 OTHER_DAY = date(2024, 6, 2)
 
 
-def test_a_failure_is_kept_once_settle_returns(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failure_is_kept_once_settle_returns(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`settle()` returns once the future is done; its done-callbacks run in the writer thread
     *after* that (Future.set_result notifies waiters, then invokes callbacks). `gentle` reads
     `write_failure` right after `settle()` (tui/cli/__init__.py): if the writer thread is
@@ -46,7 +45,9 @@ def test_a_failure_is_kept_once_settle_returns(
     assert store.write_failure is not None, "the failed write was not recorded by settle()"
 
 
-def test_another_write_right_after_ours_is_not_lost(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_another_write_right_after_ours_is_not_lost(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`_write` stats the file *after* its rename (and the folder's fsync): a replace by
     another program in between gives us its stamp, while the marker names our bytes. The fast
     path of `forget_if_changed` then trusts memory, and the next save overwrites that write.
