@@ -22,11 +22,12 @@ making a mounted, focused form.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
@@ -119,6 +120,13 @@ class FormsAhead(App[Any]):
         def store(self) -> Store: ...
         def make_checkin_screen(self, day: date | None = None) -> Screen[Any]: ...
         def make_move_screen(self, day: date | None = None) -> Screen[Any]: ...
+
+    def clear_selection(self) -> None:
+        """As Textual's, but quiet when no screen is left: a form made ahead, closed as the app
+        ends, can still be handling its first focus (its field then clears the selection of
+        the app's screen; Textual guards against no screen, not against an empty stack)."""
+        with suppress(ScreenStackError):
+            super().clear_selection()
 
     @property
     def waiting(self) -> Waiting:
