@@ -24,7 +24,6 @@ import errno
 import hashlib
 import os
 import threading
-import zlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -54,12 +53,6 @@ def file_stamp(path: Path) -> Stamp | None:
 def digest(raw: bytes) -> bytes:
     """The fingerprint of one version of the file that the `.checked` marker holds (sha1)."""
     return hashlib.sha1(raw, usedforsecurity=False).digest()
-
-
-def version_of(raw: bytes) -> tuple[int, int]:
-    """What tells one version of the file from the next, to see another process's write: its
-    length and CRC-32 (twice as fast as sha1: about 1 ms for twenty years, on every change)."""
-    return len(raw), zlib.crc32(raw)
 
 
 def serialized(data: dict[str, Any]) -> bytes:
@@ -135,10 +128,9 @@ class AtomicStorage:
         self._check = check
         self._data: dict[str, Any] | None = None
         self._stamp: Stamp | None = None
-        # The version (length, CRC-32) of the bytes last read or written (what `_data` is): the
-        # bytes themselves would keep a second copy of a ten-year file in memory.
-        self._version: tuple[int, int] | None = None
-        self._fingerprint: bytes | None = None  # their `digest`, as the marker holds it
+        # The `digest` of the bytes last read or written (what `_data` is), as the marker holds
+        # it: the bytes themselves would keep a second copy of a ten-year file in memory.
+        self._fingerprint: bytes | None = None
         self._batch = False
         self._dirty = False
         self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
@@ -219,7 +211,6 @@ class AtomicStorage:
                 self._mark(fingerprint)
         self._data = data if data is not None else {}
         self._stamp = stamp
-        self._version = version_of(raw)
         self._fingerprint = fingerprint
         self.generation += 1
         self.loads += 1
@@ -251,7 +242,7 @@ class AtomicStorage:
         replacement of our version always gets a new inode (ours is still in use as it is made),
         and any writer of ours renews the `.checked` marker right after its rename. So when the
         marker still names our bytes and the stamp is ours, the file is ours (~0.1 ms); otherwise
-        the bytes are read back and checksummed (`version_of`, ~2 ms at twenty years).
+        the bytes are read back and fingerprinted (~2 ms at twenty years).
         """
         if self._data is None:
             return
@@ -259,9 +250,9 @@ class AtomicStorage:
         if ours and file_stamp(self.path) == self._stamp:
             return
         try:
-            same = version_of(self.path.read_bytes()) == self._version
+            same = digest(self.path.read_bytes()) == self._fingerprint
         except FileNotFoundError:
-            same = self._version == version_of(b"")
+            same = self._fingerprint == digest(b"")
         except OSError:
             same = False  # let the reload report it
         if not same:
@@ -280,7 +271,7 @@ class AtomicStorage:
         as `read` judges it; a write under the lock checks the bytes too)."""
         if self._batch or self._writing():
             return True
-        return self._version is not None and file_stamp(self.path) == self._stamp
+        return self._fingerprint is not None and file_stamp(self.path) == self._stamp
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -303,7 +294,6 @@ class AtomicStorage:
         if self.before_replace is not None:
             self.before_replace()
         self._stamp = atomic_write(self.path, payload)
-        self._version = version_of(payload)
         self._fingerprint = digest(payload)
         self._mark(self._fingerprint)  # what we write was checked on its way in
 
