@@ -150,3 +150,16 @@ def test_a_form_s_first_focus_after_the_app_s_screens_are_gone_is_quiet(
     field clears the app's selection then, which must not crash the app on its way out. An app
     not yet running has no screens either."""
     GentleApp(demo_store).clear_selection()
+
+
+async def test_a_form_taken_apart_before_its_mount_is_handled_shows_nothing_and_is_quiet(
+    demo_store: Store,
+) -> None:
+    """Seen in CI as an app closed: a form made ahead had lost its title by the time its mount
+    was handled. Its mount then does nothing (instead of ending the app with an error)."""
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await waiting_checkin(pilot, app)
+        await form.query_one("#checkin-title").remove()
+        form.on_mount()  # as Textual would hand it the mount now
+        assert not form.query("#checkin-title")

@@ -15,6 +15,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -215,11 +216,16 @@ class FormScreen(ModalScreen[ResultT]):
     def on_mount(self) -> None:
         if not self.query(Field):
             return  # removed before it was built (a form made ahead, dropped as it was made)
-        self.fill()
-        self.loaded = self.values()
-        self.show_day()
-        # Focus now, not later (`focus()` waits its turn): keys she typed ahead come next.
-        self.set_focus(self.query(Field).first().control)
+        try:
+            self.fill()
+            self.loaded = self.values()
+            self.show_day()
+            # Focus now, not later (`focus()` waits its turn): keys she typed ahead come next.
+            self.set_focus(self.query(Field).first().control)
+        except NoMatches:
+            # Taken apart as it was being made: a form made ahead, dropped, or the app closing
+            # (seen in CI: its title gone before its mount was handled). Nothing to show.
+            return
 
     def on_unmount(self) -> None:
         # Closed without handling an Enter typed as it closed (`escape enter`): keys held for it
