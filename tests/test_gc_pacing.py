@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from tui.gc_pacing import (
     YOUNG_THRESHOLD,
     collect_while_she_reads,
     keep_what_is_built,
+    one_run,
     paused,
     release_at_end,
     settle_after_start,
@@ -85,3 +87,34 @@ def test_the_collector_comes_back_when_building_fails() -> None:
     with pytest.raises(ValueError), paused():
         raise ValueError("a damaged entry")
     assert gc.isenabled()
+
+
+def test_a_run_collects_in_large_batches_and_leaves_the_thresholds_as_they_were(
+    restored: None,
+) -> None:
+    gc.set_threshold(700, 10, 10)
+    with one_run():
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
+    assert gc.get_threshold() == (700, 10, 10)
+    with pytest.raises(KeyError), one_run():
+        raise KeyError("a command that fails")
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_the_command_line_runs_its_command_inside_one_run(
+    restored: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.cli.status
+    from tui.cli import main
+
+    seen: list[tuple[int, int, int]] = []
+
+    def status(args: object, store: object) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(tui.cli.status, "cmd_status", status)
+    gc.set_threshold(700, 10, 10)
+    assert main(["--db", str(tmp_path / "gentle.json"), "status"]) == 0
+    assert seen == [(YOUNG_THRESHOLD, 10, 10)]
+    assert gc.get_threshold() == (700, 10, 10)

@@ -16,6 +16,7 @@ from typing import Any
 from tui import __version__
 from tui.cli.base import Parser
 from tui.core.errors import FileProblem, InputError
+from tui.gc_pacing import one_run
 
 # Each command's parser is built only when that command runs: argparse spends ~1 ms per argument
 # (gettext look-ups), which adds up on every `gentle log` from a script. Each module named here has
@@ -112,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `gentle`; returns the exit status (0 ok, 1 a file problem, 2 bad input)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        return _run(argv)
+        with one_run():
+            return _run(argv)
     except Exception as exc:  # unforeseen: one line, the details in a private crash file
         from tui.crash import report_crash
 
