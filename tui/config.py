@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from msgspec import Struct, field
 
 APP_NAME = "gentle-flow"
 ENV = "GENTLE_CONFIG"
@@ -60,8 +61,7 @@ RESERVED = frozenset(
 _NAMED = re.compile(r"(?:(?:ctrl|alt|shift)\+)*(?:[a-z][a-z0-9_]*|f[0-9]{1,2})")
 
 
-@dataclass
-class Config:
+class Config(Struct):
     """What her config file says (defaults where it says nothing, or nothing valid)."""
 
     keys: dict[str, str] = field(default_factory=dict)  # action -> key, only the ones she moved

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from msgspec import Struct
 from textual.app import App, ScreenStackError
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -43,8 +43,7 @@ PREFIX = "gentle-waiting-"
 WAIT_BEFORE_MAKING = 0.3
 
 
-@dataclass
-class Made:
+class Made(Struct):
     screen: Screen[Any]
     day: date
     journal: Journal

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
+from msgspec import Struct
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -107,8 +107,7 @@ class TextInput(Input):
         super().__init__(value, compact=True, id=id, **kwargs)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """One option of a `ChoiceBar`: the value, the label, and its quick key (a letter of it)."""
 
     value: str

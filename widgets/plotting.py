@@ -13,8 +13,9 @@ import math
 import sys
 import types
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from msgspec import Struct
 
 #: `line`: points joined; `dotted`: a point per position, not joined (a second line that must
 #: stay apart from the first where the theme gives both one colour); `points`: scattered values;
@@ -25,8 +26,7 @@ SeriesStyle = Literal["line", "dotted", "points", "bar"]
 MAX_SERIES = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(Struct, frozen=True):
     """One named sequence of values, one per x label; None where nothing was recorded."""
 
     name: str
@@ -34,8 +34,7 @@ class Series:
     style: SeriesStyle = "line"
 
 
-@dataclass(frozen=True, slots=True)
-class ChartData:
+class ChartData(Struct, frozen=True):
     """What a chart shows: x labels (oldest first), its series, and an optional fixed y range.
 
     `bucket` says how several values share one column when the chart is narrower than the data:
@@ -49,9 +48,9 @@ class ChartData:
     y_max: float | None = None
     bucket: Literal["mean", "per_day"] = "mean"
     empty_text: str = "Nothing to draw yet."
-    y_ticks: tuple[float, ...] = field(default=())
+    y_ticks: tuple[float, ...] = ()
     #: Preferred steps between two x labels, in positions (days: a week, two, four).
-    label_steps: tuple[int, ...] = field(default=())
+    label_steps: tuple[int, ...] = ()
 
     def has_values(self) -> bool:
         """Whether any series holds at least one value (a bar, one above zero)."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from msgspec.structs import replace
 
 from tui.core.demo import generate
 from tui.core.models import Checkin, Goal, Journal, Session

@@ -4,11 +4,11 @@ dates, and the print styles that keep charts and tables whole."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from msgspec.structs import replace
 
 from tui.core.demo import generate
 from tui.core.goals import accept_step_up

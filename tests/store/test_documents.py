@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import date
+
+from msgspec.structs import fields
 
 from tui.core.models import Checkin, Session
 from tui.store.documents import checkin_of, session_of

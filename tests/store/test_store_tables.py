@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
+from msgspec.structs import replace
 
 from tui.core.errors import InputError
 from tui.core.models import Checkin, Goal, Session
@@ -31,7 +31,7 @@ def test_goals_can_be_added_changed_renamed_and_removed_without_touching_her_ses
         store.add_goal(walks(name="walks"))  # the same name, whatever the case
 
     store.save_goal(walks(per_week=4))
-    store.save_goal(dataclasses.replace(walks(per_week=4), name="Gentle walks"), old_name="Walks")
+    store.save_goal(replace(walks(per_week=4), name="Gentle walks"), old_name="Walks")
     assert store.remove_goal("stretching")
     assert not store.remove_goal("Stretching")
 
@@ -74,6 +74,6 @@ def test_a_changed_goal_keeps_its_place_in_her_list(db: Path) -> None:
     store = Store.open(db)
     for name in ("Strength videos", "Walks", "Moving minutes"):
         store.add_goal(walks(name=name))
-    store.save_goal(dataclasses.replace(store.goal("Strength videos"), target=4))
+    store.save_goal(replace(store.goal("Strength videos"), target=4))
     names = [(g.name, g.target) for g in Store.open(db).journal().goals]
     assert names == [("Strength videos", 4), ("Walks", 3), ("Moving minutes", 3)]

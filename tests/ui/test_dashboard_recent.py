@@ -5,13 +5,13 @@ their step-up offers, insights, charts and the first-run welcome stay whole-hist
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from tui.app import GentleApp
 from tui.core.demo import generate

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from msgspec import Struct, field
 
 from tui.core.models import routine_key
 
@@ -48,8 +49,7 @@ def key_of(table: str, doc: Mapping[str, Any]) -> Hashable:
     raise ValueError(f"no change record for table {table!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
+class Op(Struct, frozen=True):
     """One document set, replaced or removed; or (`clear`) a whole table emptied."""
 
     table: str
@@ -73,8 +73,7 @@ class Op:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """One change as she made it: a log, an edit, a delete, a goal change, an import, a demo.
 
     `reset` marks a change that replaced everything: `{"demo": {"days", "seed", "end"}}` (its
@@ -132,8 +131,7 @@ def next_to_undo(changes: Iterable[Change]) -> Change | None:
     return next((c for c in reversed(list(changes)) if c.undone is None), None)
 
 
-@dataclass
-class DocTables:
+class DocTables(Struct):
     """Tables of numbered documents, as the data file holds them: {"sessions": {"1": {...}}}.
 
     Changes them in place by the operations' keys; a new document gets the next number."""

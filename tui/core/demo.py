@@ -10,9 +10,10 @@ movement), the odd busy December, and a slow improvement over the years.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import median
+
+from msgspec import Struct, field
 
 from tui.core.dates import today, week_start
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
@@ -60,8 +61,7 @@ SNACK_NOTES = (
 WALK_NOTES = ("Saw the heron by the pond.", "Two laps, a bench rest halfway.")
 
 
-@dataclass(slots=True)
-class _Calendar:
+class _Calendar(Struct):
     """What the year holds before a day is lived: flares and busy stretches."""
 
     flare: set[date] = field(default_factory=set)
@@ -69,8 +69,7 @@ class _Calendar:
     quiet: set[date] = field(default_factory=set)  # a busy fortnight with few entries
 
 
-@dataclass(slots=True)
-class _State:
+class _State(Struct):
     """What carries over from one day to the next."""
 
     moved_yesterday: bool = True

@@ -14,16 +14,16 @@ journal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:
     from tui.core.models import Journal
 
 
-@dataclass(frozen=True, slots=True)
-class Earlier:
+class Earlier(Struct, frozen=True):
     """The part of her history before a journal's first entries. Empty for a whole journal."""
 
     #: Each session with a routine: its date and the routine as typed, by date (the file's order

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from msgspec import Struct
 
 from tui.core.dates import parse_date
 from tui.core.errors import InputError
@@ -34,8 +35,7 @@ SESSION_FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class IntRange:
+class IntRange(Struct, frozen=True):
     """An inclusive whole-number range with the field name the user knows."""
 
     lo: int

@@ -6,18 +6,18 @@ A flare episode is a run of flare days with at most one ordinary day inside it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain, pairwise
 from statistics import median
+
+from msgspec import Struct
 
 from tui.core.models import Journal
 
 RECENT_DAYS = 28
 
 
-@dataclass(frozen=True, slots=True)
-class FlareSummary:
+class FlareSummary(Struct, frozen=True):
     days_since: int | None  # days since the last flare day (0: today), None if none recorded
     last_4_weeks: int  # flare days in the last 28 days, today included
     typical_gap: float | None  # median days between the starts of episodes
@@ -63,8 +63,7 @@ def flare_summary(journal: Journal, day: date, earlier: Iterable[date] = ()) -> 
     )
 
 
-@dataclass(frozen=True, slots=True)
-class FlarePeriod:
+class FlarePeriod(Struct, frozen=True):
     """The flare days and episodes of a stretch of days (a report's period)."""
 
     days: list[date]

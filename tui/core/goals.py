@@ -9,8 +9,10 @@ until she accepts, and she can always step down.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from tui.core.dates import week_start
 from tui.core.earlier import NOTHING_EARLIER, Earlier, NotHeld
@@ -40,8 +42,7 @@ def rest_day_target(target: int, rest_days: int) -> int:
     return round(target * (7 - rest_days) / 7)
 
 
-@dataclass(frozen=True, slots=True)
-class WeekProgress:
+class WeekProgress(Struct, frozen=True):
     """One goal over one calendar week."""
 
     goal: Goal

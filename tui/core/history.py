@@ -7,9 +7,10 @@ edited entry is checked, for the command line and the history screen alike.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from datetime import date
 from typing import Any
+
+from msgspec.structs import replace
 
 from tui.core.errors import InputError
 from tui.core.ids import short_id

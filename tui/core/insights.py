@@ -7,9 +7,10 @@ observations from her own record, not causes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
+
+from msgspec import Struct
 
 from tui.core.goals import sessions_between
 from tui.core.models import Journal
@@ -18,8 +19,7 @@ MIN_DAYS = 5
 WINDOW_DAYS = 90
 
 
-@dataclass(frozen=True, slots=True)
-class Insight:
+class Insight(Struct, frozen=True):
     """Two groups of days compared on one measure."""
 
     key: str
@@ -62,8 +62,7 @@ def _compare(
     return Insight(key, title, labels[0], fmean(a), len(a), labels[1], fmean(b), len(b), unit)
 
 
-@dataclass(frozen=True, slots=True)
-class PainChange:
+class PainChange(Struct, frozen=True):
     """Mean pain change across sessions that logged pain before and after."""
 
     mean_change: float

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain
+
+from msgspec import Struct
 
 from tui.core.models import CustomMilestone, Journal, routine_key
 
@@ -56,8 +57,7 @@ def is_milestone(routine: str, count: int, custom: list[CustomMilestone]) -> boo
     return is_default_milestone(count) or count in _custom_for(routine, custom)
 
 
-@dataclass(frozen=True, slots=True)
-class RoutineCount:
+class RoutineCount(Struct, frozen=True):
     """One routine: how often she has done it and what comes next."""
 
     routine: str  # the name as she last typed it
@@ -134,8 +134,7 @@ def routine_counts(
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class Celebration:
+class Celebration(Struct, frozen=True):
     """A milestone reached, not celebrated yet (the CLI prints it, the movement form shows it)."""
 
     routine: str
@@ -202,8 +201,7 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@dataclass(frozen=True, slots=True)
-class Reached:
+class Reached(Struct, frozen=True):
     """A milestone a routine reached on a day, with her reward note if she set one."""
 
     date: date

@@ -7,8 +7,10 @@ ever offers those steps: her own target may stay below the plan, by her choice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from tui.core.dates import week_start
 from tui.core.goals import WeekProgress, step_size, week_progress
@@ -41,8 +43,7 @@ def planned_target(goal: Goal, week: date, first_weekday: int) -> int | None:
     return level
 
 
-@dataclass(frozen=True, slots=True)
-class PacingWeek:
+class PacingWeek(Struct, frozen=True):
     """One week of a paced goal: what the plan foresaw, and her week as it was."""
 
     planned: int

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+from msgspec import Struct
 
 from tui.core.dates import week_start
 from tui.core.models import IntRange, Journal, check_date
@@ -48,8 +49,7 @@ CITATION = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Peg:
+class Peg(Struct, frozen=True):
     """One weekly PEG check: the day she answered and the three items."""
 
     date: date
@@ -143,8 +143,7 @@ def invite_peg(journal: Journal, day: date) -> bool:
     return peg_for_week(journal, day) is None
 
 
-@dataclass(frozen=True, slots=True)
-class PegChange:
+class PegChange(Struct, frozen=True):
     """The change of the PEG score from a first week to a later one."""
 
     first: Peg

@@ -9,10 +9,11 @@ field first, and each distinct value is checked once (pain has eleven of them).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import repeat
 from typing import Any
+
+from msgspec import Struct
 
 from tui.core.dates import ISO_DATE, parse_date, today
 from tui.core.errors import InputError
@@ -190,8 +191,7 @@ def _hours(value: Any, field_name: str) -> None:
 NONE = type(None)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """How one stored field is checked: `check` for one value (names what is wrong); `types`
     and `fast` decide cheaply, over all values at once, whether `check` can be skipped."""
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from tui.core.models import Session, routine_key
 from tui.core.text import shown
@@ -18,8 +19,7 @@ KIND_PLURALS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SessionGroup:
+class SessionGroup(Struct, frozen=True):
     """Sessions alike: the same routine, or the same kind when they have no routine."""
 
     name: str  # her routine name as she last typed it, or the kind

@@ -13,10 +13,11 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO
+
+from msgspec import Struct, field
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
@@ -64,8 +65,7 @@ def kind_for(activity_type: str) -> str:
     return KIND_BY_ACTIVITY.get(activity_type.removeprefix(ACTIVITY_PREFIX), "other")
 
 
-@dataclass
-class AppleHealthData:
+class AppleHealthData(Struct):
     """What an export holds that Gentle Flow can use."""
 
     sessions: list[Session] = field(default_factory=list)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem
@@ -61,8 +62,7 @@ _SEVERITY = re.compile(r"\((mild|moderate|severe|extreme)\)\s*$", re.IGNORECASE)
 _SLEEP = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
-@dataclass
-class _Day:
+class _Day(Struct):
     moods: list[float] = field(default_factory=list)
     sleep_minutes: int | None = None
     qualities: list[int] = field(default_factory=list)
@@ -71,8 +71,7 @@ class _Day:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class BearableData:
+class BearableData(Struct):
     """A Bearable export read into days of check-in fields."""
 
     days: dict[date, dict[str, Any]] = field(default_factory=dict)

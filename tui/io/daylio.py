@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 import shlex
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
@@ -43,8 +44,7 @@ _WORD = re.compile(r"[^\W\d_]+\.?|\d+")
 _LIKELY_LANGUAGES = ("en", "es", "de", "fr", "it", "pt", "pl", "ru", "nl", "cs", "tr", "uk")
 
 
-@dataclass
-class DaylioData:
+class DaylioData(Struct):
     """A Daylio export read into days: `{"mood": 1-5, "note": text or None}` per date."""
 
     days: dict[date, dict[str, Any]] = field(default_factory=dict)

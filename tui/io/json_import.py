@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from tui.core import records
 from tui.core.errors import FileProblem, InputError
@@ -46,8 +47,7 @@ class _TooMany(ValueError):
     """A list holds more entries than a lifetime (the message says which)."""
 
 
-@dataclass
-class JsonImport:
+class JsonImport(Struct):
     """What a JSON export holds, checked, and how many control characters were replaced."""
 
     journal: Journal

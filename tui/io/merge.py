@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from msgspec import Struct, field
 
 from tui.core.models import Checkin, CustomMilestone, Goal, Journal, Session, routine_key
 from tui.core.words import count as count  # the one plural rule, re-exported for the importers
@@ -36,8 +37,7 @@ def new_sessions(
     return added, present
 
 
-@dataclass
-class CheckinMerge:
+class CheckinMerge(Struct):
     """The check-ins to write (whole, merged) and what happened to each date."""
 
     write: list[Checkin] = field(default_factory=list)
@@ -89,8 +89,7 @@ def merge_checkins(
     return result
 
 
-@dataclass
-class JournalMerge:
+class JournalMerge(Struct):
     """A JSON export folded into a journal that already holds data."""
 
     checkins: CheckinMerge

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from msgspec import Struct
 
 from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.goals import WeekProgress, goal_history, sessions_between
@@ -16,8 +17,7 @@ GOAL_WEEKS_SHOWN = 12
 STEP_WORDS = {"created": "set", "up": "stepped up", "down": "stepped down", "edited": "changed"}
 
 
-@dataclass(frozen=True, slots=True)
-class GoalBlock:
+class GoalBlock(Struct, frozen=True):
     name: str
     target: int
     unit: str
@@ -125,16 +125,14 @@ def goal_blocks(journal: Journal, period: Period, day: date) -> list[GoalBlock]:
     return blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(Struct, frozen=True):
     date: date
     ordinal: str
     routine: str
     reward: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RoutinesSection:
+class RoutinesSection(Struct, frozen=True):
     table: Table | None
     reached: list[Milestone]
 
@@ -182,8 +180,7 @@ def routines_section(
     return RoutinesSection(table, reached)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(Struct, frozen=True):
     date: date
     source: str
     text: str

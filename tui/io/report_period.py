@@ -4,9 +4,10 @@ statistics, and tables as rows of text (the template escapes them)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import mean
+
+from msgspec import Struct, field
 
 from tui.core.dates import week_start
 from tui.core.models import Checkin
@@ -14,8 +15,7 @@ from tui.core.models import Checkin
 MONTHLY_AFTER_WEEKS = 26
 
 
-@dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(Struct, frozen=True):
     """A row of the report's tables: a calendar week, or a month for long periods."""
 
     label: str
@@ -26,8 +26,7 @@ class Bucket:
         return self.start <= day < self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(Struct, frozen=True):
     """The report's days, `first` to `last` inclusive, and the calendar weeks they touch."""
 
     first: date
@@ -87,8 +86,7 @@ def period_between(first: date, last: date, first_weekday: int) -> Period:
     return Period(first, last, starts)
 
 
-@dataclass(frozen=True, slots=True)
-class Stat:
+class Stat(Struct, frozen=True):
     """Daily values over a week or month: how many days had one, their mean and range."""
 
     bucket: Bucket
@@ -137,8 +135,7 @@ def signed(value: float, digits: int = 1) -> str:
     return ("−" if value < 0 else "+") + text
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Struct, frozen=True):
     """A table as text: the template escapes every cell; `numeric` columns align right."""
 
     header: list[str]

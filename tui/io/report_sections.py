@@ -3,11 +3,11 @@ words and layout in the template. Charts are inline SVG, handed on as `Markup`."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from statistics import mean
 
 from markupsafe import Markup
+from msgspec import Struct
 
 from tui.core.earlier import NOTHING_EARLIER, Earlier
 from tui.core.flares import flare_summary, flares_between
@@ -55,8 +55,7 @@ def _bands(rows: list[Stat]) -> list[WeekBand]:
 # -- pain ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PainSection:
+class PainSection(Struct, frozen=True):
     chart: Markup
     change: str
     table: Table
@@ -123,8 +122,7 @@ def pain_section(journal: Journal, period: Period) -> PainSection:
 # -- the weekly PEG check ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PegSection:
+class PegSection(Struct, frozen=True):
     answered: int
     weeks: int
     chart: Markup | None
@@ -229,8 +227,7 @@ def _change_cell(change: PegChange | None) -> str:
 # -- sleep and mood ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SleepMoodSection:
+class SleepMoodSection(Struct, frozen=True):
     sleep_chart: Markup
     mood_chart: Markup
     table: Table
@@ -276,8 +273,7 @@ def sleep_mood_section(journal: Journal, period: Period) -> SleepMoodSection:
 # -- flares ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FlareSection:
+class FlareSection(Struct, frozen=True):
     lines: list[str]
     table: Table | None
 
@@ -317,8 +313,7 @@ def flare_section(
 # -- movement ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class MovementSection:
+class MovementSection(Struct, frozen=True):
     text: str
     chart: Markup
     table: Table

@@ -7,9 +7,10 @@ screen readers. Labels are escaped here, so callers may pass her own text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
+
+from msgspec import Struct
 
 INK = "#2f3e55"
 MUTED = "#6b7686"
@@ -27,8 +28,7 @@ KIND_COLOURS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class WeekBand:
+class WeekBand(Struct, frozen=True):
     """One week of daily values: where the band and the mean line go."""
 
     start: date
@@ -37,8 +37,7 @@ class WeekBand:
     high: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Frame:
+class _Frame(Struct, frozen=True):
     width: float
     height: float
     left: float

@@ -7,9 +7,10 @@ parsed as markup), goal bars get `widgets.progress.Progress`, charts `widgets.pl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from msgspec import Struct
+from msgspec.structs import replace
 from rich.text import Text
 
 from tui.core import words
@@ -40,8 +41,7 @@ ROUTINES_SHOWN = 4
 DIM = "dim"
 
 
-@dataclass(frozen=True, slots=True)
-class DashboardData:
+class DashboardData(Struct, frozen=True):
     """Everything the dashboard shows for one day."""
 
     day: date
@@ -159,8 +159,7 @@ def checkin_lines(checkin: Checkin) -> Text:
     return Text(" · ").join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class TodayView:
+class TodayView(Struct, frozen=True):
     """The Today panel's parts; the screen fits them to the panel (the movement line first)."""
 
     lines: tuple[Text, ...]  # the check-in (or the invitation to log it), the rest-day line
