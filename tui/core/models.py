@@ -145,7 +145,7 @@ class Checkin(_Entry, gc=False):
         return cls(date=day, **cls.validate_fields(values), id=check_id(data.get("id")))
 
 
-class Session(_Entry, gc=False):
+class Session(_Entry, gc=False, rename={"companion": "with"}):  # as stored
     """A bout of movement: a walk, a strength video, a stretch, a 2-minute snack."""
 
     date: date

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core.changes import RESET_TABLES
 from tui.core.dates import today
@@ -20,7 +20,7 @@ from tui.core.models import (
 from tui.core.peg import Peg, with_answer
 from tui.gc_pacing import paused
 from tui.store import backups, schema
-from tui.store.documents import build_journal, checkin_of
+from tui.store.documents import build_journal, checkin_of, stored_meta
 from tui.store.goals import GoalTables
 from tui.store.history import CHANGES, Recording
 from tui.store.history import stored as _with_id
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
 
 FILE_NAME = "gentle.json"
+T = TypeVar("T")
 
 
 def default_path() -> Path:
@@ -90,9 +91,24 @@ class Store(Transactions, Recording, GoalTables, CheapReads):
                     f"cannot create the folder {target.parent}: {exc.strerror}"
                 ) from None
         store = cls(target)
-        store._read()
-        store._migrate_if_needed()
+        if not store._opened_unparsed():
+            store._read()
+            store._migrate_if_needed()
         return store
+
+    def _opened_unparsed(self) -> bool:
+        """Open a file whose bytes are known to be good, and of this version's schema, without
+        parsing it: a one-shot reader may decode them into just what it needs (`recent`), and
+        any other read parses them (not read from disk again)."""
+        raw = self._guarded(self._storage.read_unparsed)
+        if raw is None:
+            return False  # read and parsed, checked and marked as usual
+        meta = stored_meta(raw)
+        return (
+            meta is not None
+            and meta.get("app") == schema.APP
+            and meta.get("schema") == schema.SCHEMA_VERSION
+        )
 
     def _check(self, data: Any, known_good: bool = False) -> None:
         try:
@@ -109,17 +125,21 @@ class Store(Transactions, Recording, GoalTables, CheapReads):
         )
 
     def _read(self) -> dict[str, Any]:
+        data = self._guarded(self._storage.read)
+        if not data:
+            self._refuse_if_emptied()
+        return data or {}
+
+    def _guarded(self, read: Callable[[], T]) -> T:
+        """`read()`, a file it cannot read or that is not ours refused in one line."""
         try:
-            data = self._storage.read()
+            return read()
         except StoreError:
             raise
         except ValueError as exc:
             raise StoreError(self._refusal(f"not a Gentle Flow data file ({exc})")) from None
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {exc.strerror}") from None
-        if not data:
-            self._refuse_if_emptied()
-        return data or {}
 
     def _refuse_if_emptied(self) -> None:
         """An existing but empty file (0 bytes, blanks, `{}`) whose backups hold her entries was

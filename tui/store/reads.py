@@ -14,7 +14,7 @@ from tui.core.earlier import Recent
 from tui.core.models import CustomMilestone, routine_key
 from tui.gc_pacing import paused
 from tui.store import schema
-from tui.store.documents import earlier_of
+from tui.store.documents import decoded_recent, earlier_of
 
 if TYPE_CHECKING:
     from tui.core.models import Journal
@@ -55,8 +55,16 @@ class CheapReads:
         whole-history figures (routine counts, flare days; see tui/core/earlier.py).
 
         Not cached: a report reads it once. Twelve weeks of twenty years build in a millisecond
-        where the whole journal takes thirty. `let_go`: then keep nothing of the file in memory
+        where the whole journal takes thirty; a file opened unparsed is decoded straight into
+        them (see tui/store/documents.py). `let_go`: then keep nothing of the file in memory
         (a one-shot reader such as the screenshot: the next read parses the file again)."""
+        raw = self._storage.unparsed()
+        if raw is not None:
+            decoded = decoded_recent(raw, since)
+            if decoded is not None:
+                if let_go:
+                    self._storage.release()
+                return decoded
         data = self._read()
         journal = self._readable(data, since)  # refuses a damaged entry in one line
         with paused():  # no reference cycles here either (see tui.gc_pacing)

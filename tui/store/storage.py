@@ -131,6 +131,9 @@ class AtomicStorage:
         # The `digest` of the bytes last read or written (what `_data` is), as the marker holds
         # it: the bytes themselves would keep a second copy of a ten-year file in memory.
         self._fingerprint: bytes | None = None
+        #: The file's bytes read by `read_unparsed` and not parsed yet (they passed every check
+        #: before); `_fingerprint` and `_stamp` are theirs. Never set while `_data` is.
+        self._raw: bytes | None = None
         self._batch = False
         self._dirty = False
         self.loads = 0  # how many times the file was parsed; TinyDB's id counters go stale then
@@ -176,8 +179,7 @@ class AtomicStorage:
         pending, self._pending = self._pending, None
         failure = pending.result() if pending is not None else None
         if failure is not None:
-            self._data = None
-            self._stamp = None
+            self._forget()
             self.generation += 1
         return failure
 
@@ -192,13 +194,47 @@ class AtomicStorage:
         stamp = file_stamp(self.path)
         if self._data is not None and stamp == self._stamp:
             return self._data
+        if self._raw is not None and stamp == self._stamp and self._fingerprint is not None:
+            raw, self._raw = self._raw, None
+            self._parse(raw, stamp, self._fingerprint)  # the same version: no new generation
+            return self._data
         self._load(stamp)
         return self._data
 
+    def read_unparsed(self) -> bytes | None:
+        """The file's bytes, read but not parsed, when they are known to have passed every check
+        (the marker names them; a one-shot reader may decode them straight into what it needs).
+        They are kept, and parsed by the first `read` if the file is still that version. None
+        when the data is in memory already, or the file is absent, empty or not known to be
+        good: it is then read and parsed as usual (its checks run, the marker is renewed)."""
+        if self._data is not None:
+            return None
+        stamp = file_stamp(self.path)
+        if self._raw is not None and stamp == self._stamp:
+            return self._raw
+        raw = self.path.read_bytes() if stamp is not None else b""
+        fingerprint = digest(raw)
+        if not raw.strip() or not self._marked(fingerprint):
+            self._parse(raw, stamp, fingerprint)
+            self.generation += 1
+            return None
+        self._raw, self._stamp, self._fingerprint = raw, stamp, fingerprint
+        self.generation += 1
+        return raw
+
+    def unparsed(self) -> bytes | None:
+        """The bytes `read_unparsed` kept, while they are still unparsed and the file's version."""
+        if self._raw is not None and file_stamp(self.path) == self._stamp:
+            return self._raw
+        return None
+
     def _load(self, stamp: Stamp | None) -> None:
         raw = self.path.read_bytes() if stamp is not None else b""
+        self._parse(raw, stamp, digest(raw))
+        self.generation += 1
+
+    def _parse(self, raw: bytes, stamp: Stamp | None, fingerprint: bytes) -> None:
         data: dict[str, Any] | None = None
-        fingerprint = digest(raw)
         if raw.strip():
             try:
                 with paused():  # no reference cycles in parsed JSON (see tui.gc_pacing)
@@ -210,10 +246,16 @@ class AtomicStorage:
             if not known_good:
                 self._mark(fingerprint)
         self._data = data if data is not None else {}
+        self._raw = None
         self._stamp = stamp
         self._fingerprint = fingerprint
-        self.generation += 1
         self.loads += 1
+
+    def _forget(self) -> None:
+        """Drop what is in memory of the file: the next read reads it again."""
+        self._data = None
+        self._raw = None
+        self._stamp = None
 
     def _marked(self, fingerprint: bytes) -> bool:
         try:
@@ -244,7 +286,7 @@ class AtomicStorage:
         marker still names our bytes and the stamp is ours, the file is ours (~0.1 ms); otherwise
         the bytes are read back and fingerprinted (~2 ms at twenty years).
         """
-        if self._data is None:
+        if self._data is None and self._raw is None:
             return
         ours = self._fingerprint is not None and self._marked(self._fingerprint)
         if ours and file_stamp(self.path) == self._stamp:
@@ -256,8 +298,7 @@ class AtomicStorage:
         except OSError:
             same = False  # let the reload report it
         if not same:
-            self._data = None
-            self._stamp = None
+            self._forget()
 
     def release(self) -> None:
         """Let go of the parsed data (a reader keeps what it built from it): the next read
@@ -265,6 +306,7 @@ class AtomicStorage:
         `unchanged()` says the file is the version last read or written."""
         if not self._batch and not self._dirty and not self._writing():
             self._data = None
+            self._raw = None
 
     def unchanged(self) -> bool:
         """Whether the data last read or written is still what the file holds (by its stamp,
@@ -275,6 +317,7 @@ class AtomicStorage:
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
+        self._raw = None
         self.generation += 1
         if self._batch:
             self._dirty = True
@@ -355,8 +398,7 @@ class AtomicStorage:
         """End a batch without writing; forget what TinyDB changed in memory."""
         self._batch = False
         self._dirty = False
-        self._data = None
-        self._stamp = None
+        self._forget()
         self.generation += 1
 
     def close(self) -> None:
