@@ -110,6 +110,10 @@ class Chart(Widget):
         return self._ready and self._wanted_key() in (None, self._built_key)
 
     def on_mount(self) -> None:
+        if not self.draw_in_thread:
+            # Drawn as it is painted, or (out of view) as it is laid out: no frame to wait for.
+            self._ready = True
+            return
         # Draw only once the first frame is on screen: plotext stays off the path to it.
         self.call_after_refresh(self._start)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 
@@ -159,3 +161,26 @@ async def test_a_narrow_chart_draws_its_legend_closer_and_never_wraps_a_line() -
         lines = [chart.render_line(y).text.rstrip() for y in range(10)]
     assert lines[0] == "█ walk █ snack █ stretch"
     assert "└" in lines[-2] and lines[-1].endswith("7 Nov")  # the x labels still on screen
+
+
+async def test_a_one_shot_render_counts_the_chart_drawn_once_it_is_painted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A screenshot draws each chart as it is painted; waiting for another frame to say so
+    # cost ~15 ms of every `gentle screenshot`.
+    monkeypatch.setattr(Chart, "draw_in_thread", False)
+    drawn_when_painted: list[bool] = []
+    paint = Chart.render
+
+    def render(self: Chart) -> Text:
+        out = paint(self)
+        drawn_when_painted.append(self.is_drawn)
+        return out
+
+    monkeypatch.setattr(Chart, "render", render)
+    app = OneChart(DATA)
+    async with app.run_test(size=(60, 12)) as pilot:
+        chart = app.query_one(Chart)
+        await wait_drawn(pilot, chart)
+        assert "10┤" in "".join(chart.render_line(y).text for y in range(12))
+    assert drawn_when_painted[0] is True
