@@ -5,7 +5,8 @@ Run by hand (not a test; needs tmux):  python bench/bench_keys.py [--rounds 7] [
 Gentle Flow runs on a demo file of each size; bench/bare_app.py (a bare Textual app that pushes a
 modal with five inputs and updates one label) runs beside it, alternated round by round. Each round
 sends keys with `tmux send-keys` and polls `capture-pane` until the screen shows the result:
-  form:  `l` -> the form's key line ("enter save") is on screen.   Target <= 1.5x the bare app.
+  form:  `l` (check-in) or `m` (movement) -> the form's key line ("enter save") is on screen.
+         Target <= 1.5x the bare app (each against a push of its modal in the same round).
   save:  a pain digit and Enter -> "Pain N ·" is on the dashboard. Target <= 3x the bare app, and
          the twenty-year file no more than 1.2x the one-year file.
 Before each `l` both apps are left alone for READ seconds, as she looks at her dashboard before
@@ -56,12 +57,16 @@ class Session:
         self.name = name
         tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", shlex.join(command))
 
-    def form(self) -> float:
+    def form(self, key: str = "l") -> float:
         time.sleep(READ)  # she looks at the dashboard before her next key
         start = time.perf_counter()
-        tmux("send-keys", "-t", self.name, "l")
+        tmux("send-keys", "-t", self.name, key)
         wait_for(self.name, FORM_MARK)
         return time.perf_counter() - start
+
+    def leave(self) -> None:
+        tmux("send-keys", "-t", self.name, "Escape")
+        wait_for(self.name, "", gone=FORM_MARK)
 
     def save(self, pain: int) -> float:
         tmux("send-keys", "-t", self.name, str(pain))
@@ -95,14 +100,19 @@ def measure(years: list[int], rounds: int, tmp: Path) -> None:
         for app in apps.values():
             wait_for(app.name, "This week")
         form: dict[int, list[float]] = {y: [] for y in years}
+        move: dict[int, list[float]] = {y: [] for y in years}
         save: dict[int, list[float]] = {y: [] for y in years}
         ms: dict[int, list[float]] = {y: [] for y in years}
         growth: list[float] = []
         for i in range(rounds):
             pain = 3 + i % 6
+            bare_push = bare.form()
+            bare.leave()
             bare_form, bare_save = bare.form(), bare.save(pain)
             saved = {}
             for y, app in apps.items():
+                move[y].append(app.form("m") / bare_push)
+                app.leave()
                 form[y].append(app.form() / bare_form)
                 saved[y] = app.save(pain)
                 save[y].append(saved[y] / bare_save)
@@ -115,7 +125,8 @@ def measure(years: list[int], rounds: int, tmp: Path) -> None:
     for y in years:
         print(
             f"{y:2} year(s), {sizes[y]:4.1f} MB: "
-            f"key -> form {statistics.median(form[y]):4.2f}x the bare app (<= 1.5); "
+            f"l -> form {statistics.median(form[y]):4.2f}x the bare app, "
+            f"m -> form {statistics.median(move[y]):4.2f}x (<= 1.5); "
             f"Enter -> dashboard {statistics.median(save[y]):4.2f}x (<= 3), "
             f"{statistics.median(ms[y]) * 1000:.0f} ms"
         )

@@ -309,7 +309,6 @@ class Field(Vertical):
             yield self.control
             if self.hint:
                 yield Label(self.hint, classes="field--hint", markup=False)
-        yield Static("", classes="field--message", markup=False)
 
     @property
     def value(self) -> Any:
@@ -335,9 +334,13 @@ class Field(Vertical):
             control.value = bool(value)
 
     def show_message(self, text: str | None) -> None:
-        """Show a message under the field (None hides it)."""
-        message = self.query_one(".field--message", Static)
-        message.update(literal(text))
+        """Show a message under the field (None hides it). Its line is made when a message is
+        first shown: a form opens with none, and each widget fewer makes it quicker to show."""
+        shown = self.query(".field--message")
+        if shown:
+            shown.first(Static).update(literal(text))
+        elif text:
+            self.mount(Static(literal(text), classes="field--message", markup=False))
         self.set_class(bool(text), "-has-message")
 
 
