@@ -9,13 +9,14 @@ come back up from the field. Two races follow, and are settled here:
   (`on_key`: `m 1 enter h` opens the history, `h x y u` undoes the delete);
 - a key typed right after the Enter that saves a form would land in the form's field before the
   save (`7 enter m 1` -> sleep `71`, or letters in her note): from that Enter until the form says
-  it has handled it (`SaveKeyDone`), the keys she types are held, then handed on in order
-  (`on_event`).
+  it has handled it (`SaveKeyDone`), the keys she types wait, then are handed on one at a time,
+  in order, and keys typed meanwhile wait behind them (`on_event`).
 """
 
 from __future__ import annotations
 
 import weakref
+from collections import deque
 from typing import Any
 
 from textual import events
@@ -34,8 +35,11 @@ KEYS_NOTED = 64
 class KeysInOrder(App[Any]):
     """The key handling of `GentleApp` (see the module's doc)."""
 
-    _held: list[events.Key | events.Paste] | None = None  # typed after a form's save key
-    _held_for: Screen[Any] | None = None  # that form
+    #: Keys typed and not handed on yet, in the order typed: while a form handles its save key,
+    #: and behind the keys held for it until every one of those has been handled.
+    _keys_waiting: deque[events.Key | events.Paste] | None = None
+    _held_for: Screen[Any] | None = None  # the form whose save key holds the keys typed after it
+    _handing: events.Key | events.Paste | None = None  # the waiting key handed on, not back yet
     _hold_timer: Timer | None = None
     #: The dialog or form each key typed while one was open was handed to (by the event's id;
     #: a key that comes back up unused runs only if that screen has closed since). Weakly: a
@@ -50,18 +54,31 @@ class KeysInOrder(App[Any]):
         from the field to the form: a digit or letter typed right after it (`7 enter m 1`)
         would land in the field first (`71`), or in her note. So from that Enter until the form
         says it is done (`SaveKeyDone`: saved and closed, or still open to show a problem), the
-        keys she types are held, then handed on in order, to the form or the screen beneath.
+        keys she types wait, then are handed on one at a time, in order, to the form or the
+        screen beneath. A key typed while they are handed on waits behind them: it may already
+        be in the app's queue when they go on, and would otherwise run first (`enter h u`, then
+        `l 2 enter` typed while the history opens, must undo before it logs).
         """
-        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            if self._held is not None:
-                self._held.append(event)  # a paste too: it would land in the field just the same
-                return
+        if not isinstance(event, events.Key | events.Paste) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        if event is self._handing:
+            self._handing = None
+        elif self._held_for is not None or self._handing is not None or self._keys_waiting:
+            self._keys_waiting = self._keys_waiting if self._keys_waiting is not None else deque()
+            self._keys_waiting.append(
+                event
+            )  # a paste too: it would land in the field just the same
+            return
+        try:
             if isinstance(event, events.Key):
                 self._note_where(event)
                 if self._saves(self.screen, event.key):
-                    self._held, self._held_for = [], self.screen
+                    self._held_for = self.screen
                     self._hold_timer = self.set_timer(HOLD_AT_MOST, self._let_keys_go)
-        await super().on_event(event)
+            await super().on_event(event)
+        finally:
+            self._hand_on()
 
     def _note_where(self, event: events.Key) -> None:
         sent_to = self._sent_to if self._sent_to is not None else {}
@@ -87,12 +104,17 @@ class KeysInOrder(App[Any]):
             self._let_keys_go()
 
     def _let_keys_go(self) -> None:
-        held, self._held, self._held_for = self._held, None, None
+        self._held_for = None
         if self._hold_timer is not None:
             self._hold_timer.stop()
             self._hold_timer = None
-        for key in held or ():
-            self.post_message(key)
+        self._hand_on()
+
+    def _hand_on(self) -> None:
+        """The next waiting key, once nothing holds the keys and the one before is handled."""
+        if self._held_for is None and self._handing is None and self._keys_waiting:
+            self._handing = self._keys_waiting.popleft()
+            self.post_message(self._handing)
 
     async def on_key(self, event: events.Key) -> None:
         """A key typed while a form or dialog was open, that came back up unused: if that form

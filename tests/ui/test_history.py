@@ -275,3 +275,18 @@ async def test_a_check_in_moved_onto_a_logged_day_says_so_and_stays(demo_store: 
         assert not isinstance(app.screen, HistoryScreen)  # the form stays open
         await pilot.press("escape")
     assert demo_store.entry(moving.id).date == moving.date
+
+
+async def test_a_history_taken_apart_before_its_mount_is_handled_is_quiet(
+    demo_store: Store,
+) -> None:
+    """Seen in tmux as the app closed on `q` typed right after `h`: the history had lost its list
+    by the time its mount was handled. Its mount then does nothing instead of crashing."""
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        await screen.query_one("#history-list").remove()
+        screen.on_mount()  # as Textual would hand it the mount now
+        assert not screen.query("#history-list")

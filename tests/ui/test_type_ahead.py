@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual import events
 from type_ahead import type_ahead, until
 
@@ -96,3 +97,46 @@ async def test_a_paste_right_after_the_saving_enter_stays_out_of_the_note(
         await until(pilot, lambda: fixed_today in empty_store.journal().checkins)
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
     assert empty_store.journal().checkins[fixed_today].note == "ok"
+
+
+async def test_keys_typed_as_the_held_ones_go_on_wait_behind_them(
+    demo_store: Store, fixed_today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`l 8 enter h u`, then `l 2 enter` typed as the save ends: the undo comes first.
+
+    Her new keys were already in the app's queue when the held ones went on; handed on behind
+    them, they ran first: `2` was logged, then undone, and pain 8 stayed."""
+    app = GentleApp(demo_store)
+    release = app._let_keys_go
+
+    def typed_as_it_goes_on() -> None:
+        type_ahead(app, "l", "2", "enter")  # in the queue before the held keys go on
+        monkeypatch.setattr(app, "_let_keys_go", release)
+        release()
+
+    monkeypatch.setattr(app, "_let_keys_go", typed_as_it_goes_on)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "l", "8", "enter", "h", "u")
+        await until(pilot, lambda: demo_store.journal().checkins.get(fixed_today) is not None)
+        await until(
+            pilot,
+            lambda: (
+                demo_store.journal().checkins[fixed_today].pain == 2
+                and isinstance(app.screen, HistoryScreen)
+            ),
+        )
+        await pilot.pause()
+    assert demo_store.journal().checkins[fixed_today].pain == 2
+
+
+async def test_escape_typed_ahead_in_the_history_goes_back_before_the_next_key(
+    demo_store: Store, fixed_today: date
+) -> None:
+    """`h escape l 2 enter`: back on the dashboard, then the check-in (not over the history,
+    where the escape, run late, closed the form)."""
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "h", "escape", "l", "2", "enter")
+        await until(pilot, lambda: fixed_today in demo_store.journal().checkins)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+    assert demo_store.journal().checkins[fixed_today].pain == 2

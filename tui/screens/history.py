@@ -101,7 +101,7 @@ class HistoryScreen(Screen[None]):
         Binding("x", "delete", "Delete", priority=True),
         Binding("pagedown", "week(1)", "Week back", show=False, priority=True),
         Binding("pageup", "week(-1)", "Week on", show=False, priority=True),
-        Binding("escape", "app.dashboard", "Back"),
+        Binding("escape", "app.dashboard", "Back", priority=True),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -119,6 +119,8 @@ class HistoryScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if not self.query("#history-list"):
+            return  # taken apart before its mount was handled: the app closing (seen in tmux)
         self.load()
         self.entries.focus()
 
