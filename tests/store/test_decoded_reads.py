@@ -4,6 +4,7 @@ the same journal and the same years in brief as parsing the file and building fr
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -178,3 +179,67 @@ def test_letting_go_after_a_decoded_read_keeps_nothing_of_the_file(
     store.recent(END - timedelta(days=30), let_go=True)
     assert store._storage.unparsed() is None
     assert store._storage.cached is None
+
+
+def _same_stamp_replacement(path: Path, new: bytes) -> None:
+    """Another writer's version with our inode, size and mtime (ext4 hands inodes out again, and
+    mtimes move in steps), its marker renewed as every writer of ours does."""
+    stat = path.stat()
+    with path.open("r+b") as handle:
+        handle.write(new)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    checked_marker(path).write_bytes(AtomicStorage.CHECKS + b" " + digest(new))
+
+
+def test_a_same_stamp_write_by_another_process_after_an_unparsed_open_is_kept(
+    tmp_path: Path,
+) -> None:
+    # Found in review: parsing the kept bytes re-marked them, so the next write trusted them.
+    path = tmp_path / "gentle.json"
+    Store.open(path).log_checkin(date(2024, 1, 1), {"pain": 3})
+    ours = Store.open(path)  # kept unparsed
+    theirs = path.read_bytes().replace(b'"pain":3', b'"pain":7')
+    _same_stamp_replacement(path, theirs)
+    assert ours._storage.unparsed() is None  # not her file's version any more
+    assert ours.journal().checkins[date(2024, 1, 1)].pain == 7
+    ours.log_checkin(date(2024, 1, 2), {"pain": 1})
+    stored = orjson.loads(path.read_bytes())["checkins"].values()
+    assert {d["date"]: d["pain"] for d in stored} == {"2024-01-01": 7, "2024-01-02": 1}
+
+
+def test_a_known_good_file_nested_too_deep_to_decode_is_read_the_usual_way(
+    tmp_path: Path,
+) -> None:
+    # Found in review: msgspec stops at a depth orjson still reads (an unknown key's value).
+    path = tmp_path / "gentle.json"
+    deep = b"[" * 1000 + b"]" * 1000
+    path.write_bytes(
+        b'{"_meta":{"1":{"app":"gentle-flow","schema":3,"week_start":0}},'
+        b'"checkins":{"1":{"id":"a","date":"2024-05-01","pain":3,"extra":' + deep + b"}}}"
+    )
+    Store.open(path)  # parsed, checked and marked
+    recent = Store.open(path).recent(date(2024, 1, 1))  # opened unparsed
+    assert recent.journal.checkins[date(2024, 5, 1)].pain == 3
+
+
+def test_a_report_s_week_start_is_read_without_parsing_the_file(
+    files: dict[str, Path],
+) -> None:
+    store = Store.open(files["five years and late imports"])
+    assert store.week_start() == 0
+    store.recent(END - timedelta(days=84))
+    assert store._storage.loads == 0  # the report's reads, decoded: nothing parsed
+
+
+def test_sleep_stored_in_whole_hours_decodes_as_the_parsed_read_has_it(tmp_path: Path) -> None:
+    path = tmp_path / "gentle.json"
+    path.write_bytes(
+        b'{"_meta":{"1":{"app":"gentle-flow","schema":3,"week_start":0}},'
+        b'"checkins":{"1":{"id":"a","date":"2024-05-01","sleep_hours":7,"flare":false}}}'
+    )
+    Store.open(path)  # parsed, checked and marked
+    store = Store.open(path)
+    decoded = store.recent(date(2024, 1, 1))
+    assert store._storage.loads == 0
+    assert decoded.journal == _parsed_recent(path, date(2024, 1, 1)).journal
+    assert decoded.journal.checkins[date(2024, 5, 1)].sleep_hours == 7

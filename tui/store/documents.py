@@ -133,7 +133,7 @@ def stored_meta(raw: bytes) -> dict[str, Any] | None:
     """The meta document of the file's bytes; None if they hold none, or do not decode."""
     try:
         table = _META_DECODER.decode(raw).meta
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):
         return None
     return next(iter(table.values()), None)
 
@@ -146,7 +146,7 @@ def decoded_recent(raw: bytes, since: date) -> Recent | None:
         with paused():  # her entries hold no reference cycles (see tui.gc_pacing)
             stored = _STORED_DECODER.decode(raw)
             return _recent(stored, since)
-    except (msgspec.DecodeError, KeyError, TypeError, ValueError, AttributeError):
+    except (msgspec.DecodeError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
         return None
 
 

@@ -14,7 +14,7 @@ from tui.core.earlier import Recent
 from tui.core.models import CustomMilestone, routine_key
 from tui.gc_pacing import paused
 from tui.store import schema
-from tui.store.documents import decoded_recent, earlier_of
+from tui.store.documents import decoded_recent, earlier_of, stored_meta
 
 if TYPE_CHECKING:
     from tui.core.models import Journal
@@ -31,8 +31,13 @@ class CheapReads:
         def _readable(self, data: dict[str, Any], since: date | None = None) -> Journal: ...
 
     def week_start(self) -> int:
-        """The weekday her weeks begin on (0 Monday)."""
-        return int((schema.meta_of(self._read()) or {}).get("week_start", 0))
+        """The weekday her weeks begin on (0 Monday); from the meta document alone while the
+        file is unparsed (see `recent`)."""
+        raw = self._storage.unparsed()
+        meta = stored_meta(raw) if raw is not None else None
+        if meta is None:
+            meta = schema.meta_of(self._read())
+        return int((meta or {}).get("week_start", 0))
 
     def routine_count(self, routine: str) -> int:
         """How many sessions of a routine there are."""

@@ -194,8 +194,9 @@ class AtomicStorage:
         stamp = file_stamp(self.path)
         if self._data is not None and stamp == self._stamp:
             return self._data
-        if self._raw is not None and stamp == self._stamp and self._fingerprint is not None:
-            raw, self._raw = self._raw, None
+        raw = self.unparsed()  # (None once another writer's version is there, even at our stamp)
+        self._raw = None
+        if raw is not None and self._fingerprint is not None:
             self._parse(raw, stamp, self._fingerprint)  # the same version: no new generation
             return self._data
         self._load(stamp)
@@ -223,10 +224,12 @@ class AtomicStorage:
         return raw
 
     def unparsed(self) -> bytes | None:
-        """The bytes `read_unparsed` kept, while they are still unparsed and the file's version."""
-        if self._raw is not None and file_stamp(self.path) == self._stamp:
-            return self._raw
-        return None
+        """The bytes `read_unparsed` kept, while they are still unparsed and the file's version
+        (by its stamp, and the marker still naming them: see `forget_if_changed`)."""
+        fingerprint = self._fingerprint
+        if self._raw is None or fingerprint is None or file_stamp(self.path) != self._stamp:
+            return None
+        return self._raw if self._marked(fingerprint) else None
 
     def _load(self, stamp: Stamp | None) -> None:
         raw = self.path.read_bytes() if stamp is not None else b""
