@@ -17,7 +17,7 @@ from msgspec import Struct
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -241,8 +241,23 @@ class ChoiceBar(Widget, can_focus=True):
         self.refresh()
 
 
-class Field(Vertical):
-    """One form row: a label, the control, a hint, and a message line shown only when needed."""
+class FieldMessage(Static):
+    """What is wrong with a field, under its row (see `Field.show_message`)."""
+
+    DEFAULT_CSS = """
+    FieldMessage {
+        color: $warning;
+        padding: 0 0 0 16;
+    }
+    """
+
+
+class Field(Horizontal):
+    """One form row: a label, the control and a hint; a message line under it when needed.
+
+    The message line is made when a message is first shown, beside the row in its container:
+    a form opens with none, and each widget fewer makes it quicker to show (a form is about
+    forty widgets, and Textual styles and lays out every one as the form appears)."""
 
     DEFAULT_CSS = """
     Field {
@@ -251,9 +266,6 @@ class Field(Vertical):
     Field:focus-within {
         /* A rule on Field itself, so Textual restyles its label when focus comes or goes. */
         height: auto;
-    }
-    Field > Horizontal {
-        height: 1;
     }
     Field .field--label {
         width: 16;
@@ -274,14 +286,6 @@ class Field(Vertical):
         color: $text-muted;
         padding: 0 0 0 1;
     }
-    Field .field--message {
-        display: none;
-        color: $warning;
-        padding: 0 0 0 16;
-    }
-    Field.-has-message .field--message {
-        display: block;
-    }
     """
 
     def __init__(
@@ -299,16 +303,22 @@ class Field(Vertical):
         self.control = control
         self.hint = hint
         self.control_width = control_width
+        self._message: FieldMessage | None = None
 
     def compose(self) -> ComposeResult:
         self.control.add_class("field--control")
         if self.control_width is not None:
             self.control.styles.width = self.control_width
-        with Horizontal():
-            yield Label(self.label, classes="field--label", markup=False)
-            yield self.control
-            if self.hint:
-                yield Label(self.hint, classes="field--hint", markup=False)
+        yield Label(self.label, classes="field--label", markup=False)
+        yield self.control
+        if self.hint:
+            yield Label(self.hint, classes="field--hint", markup=False)
+
+    @property
+    def message(self) -> str:
+        """The message shown under the field ('' when there is none)."""
+        shown = self._message
+        return str(shown.render()) if shown is not None and shown.display else ""
 
     @property
     def value(self) -> Any:
@@ -334,13 +344,15 @@ class Field(Vertical):
             control.value = bool(value)
 
     def show_message(self, text: str | None) -> None:
-        """Show a message under the field (None hides it). Its line is made when a message is
-        first shown: a form opens with none, and each widget fewer makes it quicker to show."""
-        shown = self.query(".field--message")
-        if shown:
-            shown.first(Static).update(literal(text))
-        elif text:
-            self.mount(Static(literal(text), classes="field--message", markup=False))
+        """Show a message under the field (None hides it)."""
+        if self._message is None:
+            container = self.parent
+            if not text or not isinstance(container, Widget):
+                return
+            self._message = FieldMessage(markup=False)
+            container.mount(self._message, after=self)
+        self._message.update(literal(text))
+        self._message.display = bool(text)
         self.set_class(bool(text), "-has-message")
 
 

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 from ui_host import Host
 
 from tui.app import GentleApp
 from tui.screens.checkin import CheckinScreen
 from tui.store import Store
-from widgets.forms import Field, Toggle
+from widgets.forms import Field, FieldMessage, Toggle
 
 MORNING = ["l", "4", "tab", "3", "tab", "7", "tab", "4", "enter"]
 
 
 def message_under(screen: CheckinScreen, field: str) -> str:
     """The text shown under a field ('' when there is none)."""
-    holder = screen.query_one(f"#field-{field}", Field)
-    if not holder.has_class("-has-message"):
-        return ""
-    return str(holder.query_one(".field--message", Static).render())
+    return screen.query_one(f"#field-{field}", Field).message
 
 
 async def test_the_morning_check_in_takes_nine_keys_and_saves(
@@ -65,6 +62,30 @@ async def test_pain_eleven_is_explained_at_the_field_and_the_form_stays_open(
         message = message_under(screen, "pain")
         assert "0 to 10" in message and "11" in message
     assert empty_store.journal().checkins == {}
+
+
+async def test_a_message_line_is_made_under_its_row_only_when_one_is_shown(
+    empty_store: Store,
+) -> None:
+    """A form opens without message lines (each widget fewer makes it quicker to show)."""
+    app = GentleApp(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckinScreen)
+        assert not screen.query(FieldMessage)
+        await pilot.press("1", "1", "enter")
+        await pilot.pause()
+        pain = screen.query_one("#field-pain", Field)
+        [line] = screen.query(FieldMessage)
+        assert line.parent is pain.parent
+        siblings = list(pain.parent.children) if pain.parent is not None else []
+        assert siblings.index(line) == siblings.index(pain) + 1  # right under its row
+        assert line.region.y == pain.region.y + 1
+        await pilot.press("backspace")  # pain 1: fine, as she types
+        await pilot.pause()
+        assert message_under(screen, "pain") == ""
 
 
 async def test_ten_is_a_pain_level_she_can_type(empty_store: Store, fixed_today: date) -> None:

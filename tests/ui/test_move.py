@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input
 from ui_host import Host
 
 from tui.app import GentleApp
@@ -130,7 +130,7 @@ async def test_minutes_out_of_range_are_explained_and_nothing_is_saved(
         assert isinstance(screen, MoveScreen)
         field = screen.query_one("#field-minutes", Field)
         assert field.has_class("-has-message")
-        assert "1 to 600" in str(field.query_one(".field--message", Static).render())
+        assert "1 to 600" in field.message
     assert empty_store.journal().sessions == []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from demo_life import TODAY
-from textual.widgets import Input, Static
+from textual.widgets import Input
 from type_ahead import type_ahead, until
 from ui_host import Host
 
@@ -37,10 +37,7 @@ def today_text(app: GentleApp) -> str:
 
 
 def message_under(screen: PegScreen, field: str) -> str:
-    holder = screen.query_one(f"#field-{field}", Field)
-    if not holder.has_class("-has-message"):
-        return ""
-    return str(holder.query_one(".field--message", Static).render())
+    return screen.query_one(f"#field-{field}", Field).message
 
 
 async def test_p_then_three_numbers_saves_this_weeks_answer_and_the_dashboard_shows_it(
