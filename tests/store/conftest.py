@@ -34,6 +34,25 @@ Writer = Callable[..., subprocess.Popen[str]]
 
 
 @pytest.fixture
+def reads_of(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], list[Path]]:
+    """`reads_of(path)`: a list that grows by one each time `path` is read whole from then on."""
+
+    def spy_on(path: Path) -> list[Path]:
+        reads: list[Path] = []
+        real = Path.read_bytes
+
+        def counted(self: Path) -> bytes:
+            if self == path:
+                reads.append(self)
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", counted)
+        return reads
+
+    return spy_on
+
+
+@pytest.fixture
 def writer() -> Iterator[Writer]:
     """Start `store_writer.py` with the given arguments; every process is reaped at the end."""
     started: list[subprocess.Popen[str]] = []

@@ -5,6 +5,7 @@ the same journal and the same years in brief as parsing the file and building fr
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -92,23 +93,16 @@ def test_recent_weeks_decoded_from_the_bytes_are_the_parsed_ones(
 
 
 def test_a_store_opened_unparsed_parses_once_when_a_whole_read_needs_the_file(
-    files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    files: dict[str, Path], reads_of: Callable[[Path], list[Path]]
 ) -> None:
     path = files["five years and late imports"]
+    stored = orjson.loads(path.read_bytes())
     store = Store.open(path)
-    reads: list[Path] = []
-    original = Path.read_bytes
-
-    def counted(self: Path) -> bytes:
-        if self == path:
-            reads.append(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", counted)
+    reads = reads_of(path)
     whole = store.journal()
     assert store._storage.loads == 1
     assert reads == []  # the bytes read at open were parsed, not read again
-    assert whole == build_journal(orjson.loads(original(path)))
+    assert whole == build_journal(stored)
 
 
 def test_a_file_not_known_to_be_good_is_parsed_and_checked_at_open_then_known(

@@ -110,21 +110,13 @@ def test_a_write_by_another_program_is_kept_though_the_marker_still_names_ours(
 
 
 def test_a_change_does_not_read_the_file_back_when_the_marker_and_stamp_are_its_own(
-    db: Path, monkeypatch: pytest.MonkeyPatch
+    db: Path, reads_of: Callable[[Path], list[Path]]
 ) -> None:
     # The check for another writer costs a stat and a marker read, not the whole file (~2 ms
     # at twenty years, on every save).
     app = Store.open(db)
     app.log_checkin(DAY, {"pain": 3})
-    read_back: list[Path] = []
-    real = Path.read_bytes
-
-    def spy(path: Path) -> bytes:
-        if path == db:
-            read_back.append(path)
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", spy)
+    read_back = reads_of(db)
     app.log_checkin(DAY, {"mood": 2})
     assert read_back == []
     assert Store.open(db).journal().checkins[DAY].mood == 2
