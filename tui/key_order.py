@@ -65,10 +65,10 @@ class KeysInOrder(App[Any]):
         if event is self._handing:
             self._handing = None
         elif self._held_for is not None or self._handing is not None or self._keys_waiting:
-            self._keys_waiting = self._keys_waiting if self._keys_waiting is not None else deque()
-            self._keys_waiting.append(
-                event
-            )  # a paste too: it would land in the field just the same
+            waiting = self._keys_waiting
+            if waiting is None:
+                waiting = self._keys_waiting = deque()
+            waiting.append(event)  # a paste too: it would land in the field just the same
             return
         try:
             if isinstance(event, events.Key):

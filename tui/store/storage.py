@@ -210,9 +210,10 @@ class AtomicStorage:
         good: it is then read and parsed as usual (its checks run, the marker is renewed)."""
         if self._data is not None:
             return None
+        kept = self.unparsed()
+        if kept is not None:
+            return kept
         stamp = file_stamp(self.path)
-        if self._raw is not None and stamp == self._stamp:
-            return self._raw
         raw = self.path.read_bytes() if stamp is not None else b""
         fingerprint = digest(raw)
         if not raw.strip() or not self._marked(fingerprint):
