@@ -36,7 +36,7 @@ import orjson
 from tui.core.dates import today
 from tui.core.models import Journal, Session
 from tui.store import Store
-from tui.store.storage import atomic_write
+from tui.store.disk import atomic_write
 
 BARE_SCRIPT = """
 import os, sys

@@ -74,7 +74,7 @@ def without_locals(text: str) -> str:
 
 def save_crash(details: str) -> Path:
     """Write `details` to a new crash file (0600, atomically); returns its path."""
-    from tui.store.storage import atomic_write
+    from tui.store.disk import atomic_write
 
     folder = crash_folder()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

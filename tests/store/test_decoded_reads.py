@@ -18,8 +18,9 @@ from tui.core.demo import generate
 from tui.core.earlier import Recent
 from tui.core.models import Journal, Session
 from tui.store import Store
+from tui.store.disk import checked_marker, digest
 from tui.store.documents import build_journal, decoded_recent, earlier_of
-from tui.store.storage import AtomicStorage, checked_marker, digest
+from tui.store.storage import AtomicStorage
 
 END = date(2024, 5, 31)
 

@@ -15,7 +15,7 @@ import orjson
 
 from tui.core.models import Journal
 from tui.store import Store
-from tui.store.storage import temp_files
+from tui.store.disk import temp_files
 
 KILLS = 40
 LONGEST_WAIT = 0.3  # seconds a writer runs before it is killed

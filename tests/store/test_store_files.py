@@ -13,7 +13,7 @@ import pytest
 from tui.core.models import Session
 from tui.store import Store
 from tui.store.backups import backup_dir
-from tui.store.storage import temp_files
+from tui.store.disk import temp_files
 
 
 def mode(path: Path) -> int:

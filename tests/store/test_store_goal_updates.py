@@ -66,7 +66,7 @@ def test_the_checked_marker_never_covers_a_file_changed_since(db: Path) -> None:
     import stat
 
     from tui.store import StoreError
-    from tui.store.storage import checked_marker
+    from tui.store.disk import checked_marker
 
     store = Store.open(db)
     store.log_checkin(DAY, {"pain": 3})

@@ -164,7 +164,7 @@ def write_output(text: str | bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return
-    from tui.store.storage import atomic_write
+    from tui.store.disk import atomic_write
 
     try:
         # Atomic and 0600 like her data file: a failed write leaves the old file (or none),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import orjson
 
+from tui.store.disk import atomic_write
 from tui.store.schema import TABLES
-from tui.store.storage import atomic_write
 
 KEEP = 7
 

@@ -19,9 +19,7 @@ the last version written, and `on_write_failed` is told (the app says so on scre
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -32,27 +30,10 @@ from typing import Any
 import orjson
 
 from tui.gc_pacing import paused
+from tui.store.disk import FILE_MODE, Stamp, atomic_write, checked_marker, digest, file_stamp
 
-FILE_MODE = 0o600
-TEMP_SUFFIX = ".tmp"
 #: The longest a write behind waits for `start_writing()` (a change that no screen shows).
 START_AT_MOST = 0.25
-
-Stamp = tuple[int, int, int]
-
-
-def file_stamp(path: Path) -> Stamp | None:
-    """What identifies one version of the file: a rename gives a new inode, a write a new mtime."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def digest(raw: bytes) -> bytes:
-    """The fingerprint of one version of the file that the `.checked` marker holds (sha1)."""
-    return hashlib.sha1(raw, usedforsecurity=False).digest()
 
 
 def serialized(data: dict[str, Any]) -> bytes:
@@ -62,48 +43,6 @@ def serialized(data: dict[str, Any]) -> bytes:
         return orjson.dumps(data)
     except orjson.JSONEncodeError as exc:
         raise OSError(errno.EINVAL, f"cannot store this data ({exc})") from None
-
-
-def checked_marker(path: Path) -> Path:
-    """Where the fingerprint of the last version known to pass every check is kept."""
-    return path.parent / f".{path.name}.checked"
-
-
-def temp_files(path: Path) -> list[Path]:
-    """Temp files a writer of `path` may have left behind when it was killed mid-write."""
-    prefix = f".{path.name}."
-    try:
-        names = os.listdir(path.parent)
-    except FileNotFoundError:
-        return []
-    return [path.parent / n for n in names if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
-
-
-def atomic_write(path: Path, payload: bytes) -> Stamp:
-    """Replace `path` with `payload`: a crash leaves the old or the new file, never half.
-    Returns the new file's stamp, taken before the rename (a stat after it could see a file
-    another program put there in between)."""
-    # os.urandom, not secrets: `secrets` pulls in hmac, hashlib and random (~5 ms per CLI call).
-    temp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-            st = os.fstat(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    # The rename itself must reach the disk, or a power cut could bring back the old name.
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 class AtomicStorage:

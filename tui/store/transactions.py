@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import FileProblem
+from tui.store.disk import temp_files
 from tui.store.lock import LockTimeout, ProcessLock
-from tui.store.storage import AtomicStorage, temp_files
+from tui.store.storage import AtomicStorage
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
