@@ -1,11 +1,11 @@
 """Forms made ahead: today's check-in and movement forms, built and styled while she reads.
 
-`l` and `m` are most of what she presses. Making a form (about forty widgets: compose, mount,
+`l` and `m` are most of what she presses. Making a form (about thirty widgets: compose, mount,
 styling) is most of the time between the key and the form on screen; the rest is laying it out
-and drawing it over the dashboard. So a moment after the dashboard shows a change, the app makes
-the next check-in and movement forms off screen; a key then pushes the form that is waiting,
-which is only laid out and drawn (`bench/bench_keys.py`: `l` -> form 2.1-2.4x a bare Textual
-app's modal push when made on the key, 1.1-1.4x when made ahead).
+and drawing it. So a moment after the dashboard shows a change, the app makes the next check-in
+and movement forms off screen; a key then pushes the form that is waiting, which is only laid out
+and drawn (`bench/bench_keys.py`: `l` -> form 2.1-2.4x a bare Textual app's modal push when made
+on the key, 1.1-1.4x when made ahead over the dimmed dashboard, 0.8-1.0x standing alone).
 
 A waiting form is used only when it shows what a new one would: made for today, from the journal
 the store holds now (`Store.journal()` is a new object when another program changed the file),
