@@ -42,11 +42,15 @@ async def test_forms_are_made_ahead_and_l_and_m_show_them(demo_store: Store) -> 
         assert isinstance(checkin, CheckinScreen) and isinstance(move, MoveScreen)
         assert checkin.is_mounted and not checkin.is_current
 
+        # Polled: on a busy machine Pilot's press can return before the key is handled.
         await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, CheckinScreen))
         assert app.screen is checkin
         assert app.focused is checkin.query_one("#pain", Input)
         await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MoveScreen))
         assert app.screen is move
 
 
@@ -59,6 +63,7 @@ async def test_a_form_made_before_her_save_is_not_shown_after_it(
         await pilot.press("l", "7", "enter")
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, CheckinScreen))
         assert app.screen is not before
         assert pain_shown(app) == "7"
 
@@ -72,6 +77,7 @@ async def test_a_form_made_before_another_program_wrote_is_not_shown(
         elsewhere = Store.open(demo_store.path)  # `gentle log` in another terminal
         elsewhere.log_checkin(fixed_today, {"pain": "9"})
         await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, CheckinScreen))
         assert app.screen is not made
         assert pain_shown(app) == "9"
 
@@ -84,6 +90,7 @@ async def test_a_form_made_yesterday_is_not_shown_today(
         made = await waiting_checkin(pilot, app)
         monkeypatch.setenv("GENTLE_TODAY", (fixed_today + timedelta(days=1)).isoformat())
         await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, CheckinScreen))
         assert app.screen is not made
         assert isinstance(app.screen, CheckinScreen)
         assert app.screen.day == fixed_today + timedelta(days=1)
