@@ -24,7 +24,7 @@ from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from tui.messages import SaveKeyDone
+from tui.messages import HoldsKeys, SaveKeyDone
 
 #: Seconds at most that keys typed after a form's save key wait for it (a safety net only).
 HOLD_AT_MOST = 2.0
@@ -73,7 +73,7 @@ class KeysInOrder(App[Any]):
         try:
             if isinstance(event, events.Key):
                 self._note_where(event)
-                if self._saves(self.screen, event.key):
+                if self._holds(self.screen, event.key):
                     self._held_for = self.screen
                     self._hold_timer = self.set_timer(HOLD_AT_MOST, self._let_keys_go)
             await super().on_event(event)
@@ -91,13 +91,10 @@ class KeysInOrder(App[Any]):
             sent_to.pop(id(event), None)
 
     @staticmethod
-    def _saves(screen: Screen[Any], key: str) -> bool:
-        """Whether `key` saves the form on top (`FormScreen.SAVE_KEYS`)."""
-        if not isinstance(screen, ModalScreen):
-            return False
-        from tui.screens.form import FormScreen  # imported already: a modal screen is open
-
-        return isinstance(screen, FormScreen) and key in screen.SAVE_KEYS
+    def _holds(screen: Screen[Any], key: str) -> bool:
+        """Whether the keys typed after `key` wait for the screen on top (a form's save key, a
+        one-key dialog's answer: `tui.messages.HoldsKeys`)."""
+        return isinstance(screen, HoldsKeys) and screen.holds_keys_after(key)
 
     def on_save_key_done(self, message: SaveKeyDone) -> None:
         if message.form is self._held_for:

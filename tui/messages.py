@@ -5,9 +5,10 @@ posts it to the app; the app passes it on to each screen that shows her data, wh
 once. A burst of them (several writes before the screens catch up) collapses into one.
 
 `SaveKeyDone`: a form has handled the Enter that saves it (saved and closed, or stayed open to
-show what needs a look), or has closed without it (an Escape typed just before). The app holds
-the keys typed after that Enter until then, so none of them lands in the form while it saves
-(`tui.key_order`).
+show what needs a look), or has closed without it (an Escape typed just before); or a one-key
+dialog has closed on its answer. The app holds the keys typed after such a key (a screen that
+`HoldsKeys` says which) until then, so none of them lands in the form while it saves, nor in
+the dialog as it closes (`tui.key_order`).
 
 `WriteFailed`: a change shown on screen could not be written to the file (the store writes behind
 the screen, see tui/store/storage.py): posted from the writer thread, said on screen by the app.
@@ -31,6 +32,15 @@ class WriteFailed(Message, bubble=False):
     def __init__(self, why: str) -> None:
         super().__init__()
         self.why = why
+
+
+class HoldsKeys:
+    """A screen after some of whose keys the app holds the keys typed next, until the screen
+    posts `SaveKeyDone` (see the module's doc)."""
+
+    def holds_keys_after(self, key: str) -> bool:
+        """Whether the keys typed after `key` wait for this screen's `SaveKeyDone`."""
+        return False
 
 
 class SaveKeyDone(Message, bubble=False):

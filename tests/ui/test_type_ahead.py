@@ -140,3 +140,25 @@ async def test_escape_typed_ahead_in_the_history_goes_back_before_the_next_key(
         await until(pilot, lambda: fixed_today in demo_store.journal().checkins)
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
     assert demo_store.journal().checkins[fixed_today].pain == 2
+
+
+async def test_a_check_in_typed_right_after_confirming_a_delete_saves_its_values(
+    demo_store: Store, fixed_today: date
+) -> None:
+    """`h x y l 2 enter`: typed into the dialog as it closed, the `2` was lost (the check-in form
+    that `l` opened saved nothing). Keys typed after the answer wait until it has closed."""
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "8", "enter")  # today's check-in: the newest entry
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        type_ahead(app, "h", "x", "y", "l", "2", "enter")
+        await until(
+            pilot,
+            lambda: (
+                demo_store.journal().checkins.get(fixed_today) is not None
+                and demo_store.journal().checkins[fixed_today].pain == 2
+            ),
+        )
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+    checkin = demo_store.journal().checkins[fixed_today]
+    assert (checkin.pain, checkin.mood) == (2, None)  # a new check-in: the old one was deleted

@@ -24,7 +24,7 @@ from tui.core.dates import today
 from tui.core.errors import FileProblem, InputError
 from tui.core.models import Checkin, Session
 from tui.core.text import shown
-from tui.messages import JournalChanged, SaveKeyDone
+from tui.messages import HoldsKeys, JournalChanged, SaveKeyDone
 from widgets import forms
 from widgets.forms import FOCUS_KEYS, ChoiceBar, Field, Toggle, keys_line
 
@@ -85,7 +85,7 @@ class KeepOpen(Exception):
     """Raised by `FormScreen.save` to keep the form open, with a word for its status line."""
 
 
-class FormScreen(ModalScreen[ResultT]):
+class FormScreen(HoldsKeys, ModalScreen[ResultT]):
     """A form alone on the screen: a title, a status line, `Field` rows, a line of keys.
 
     Its plain background hides the dashboard while she fills it in: calmer than the charts
@@ -174,6 +174,9 @@ class FormScreen(ModalScreen[ResultT]):
         self.day = day or today()
         self.loaded: dict[str, Any] = {}
         self._fields: dict[str, Field] | None = None
+
+    def holds_keys_after(self, key: str) -> bool:
+        return key in self.SAVE_KEYS
 
     # -- what a form gives -----------------------------------------------------------------------
 
