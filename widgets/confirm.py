@@ -33,9 +33,11 @@ class ConfirmScreen(ModalScreen[bool]):
     }
     """
 
+    YES_KEYS: ClassVar[tuple[str, ...]] = ("y", "enter")
+    NO_KEYS: ClassVar[tuple[str, ...]] = ("n", "escape")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
+        Binding(",".join(YES_KEYS), "answer(True)", "Yes", show=False),
+        Binding(",".join(NO_KEYS), "answer(False)", "No", show=False),
     ]
 
     def __init__(self, question: Content, keys: str) -> None:

@@ -162,3 +162,22 @@ async def test_a_check_in_typed_right_after_confirming_a_delete_saves_its_values
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
     checkin = demo_store.journal().checkins[fixed_today]
     assert (checkin.pain, checkin.mood) == (2, None)  # a new check-in: the old one was deleted
+
+
+async def test_a_check_in_typed_right_after_removing_a_goal_saves_its_values(
+    demo_store: Store, fixed_today: date
+) -> None:
+    """`g x y l 5 enter`: the goal goes, and the check-in typed after it is saved."""
+    goals = len(demo_store.journal().goals)
+    app = GentleApp(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_ahead(app, "g", "x", "y", "l", "5", "enter")
+
+        def logged() -> bool:
+            checkin = demo_store.journal().checkins.get(fixed_today)
+            return checkin is not None and checkin.pain == 5
+
+        await until(pilot, logged)
+        await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+    assert demo_store.journal().checkins[fixed_today].pain == 5
+    assert len(demo_store.journal().goals) == goals - 1

@@ -31,10 +31,11 @@ from tui.core.goals import (
 from tui.core.models import Goal, Journal
 from tui.core.text import shown
 from tui.messages import JournalChanged
+from tui.screens.confirm import Confirm
 from tui.screens.form import literal
 from tui.screens.goal_card import GoalCard, amount
 from tui.screens.goal_form import GoalFormScreen
-from widgets.forms import ConfirmScreen, keys_line
+from widgets.forms import keys_line
 from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -296,4 +297,4 @@ class GoalsScreen(Screen[None]):
                 self.store.remove_goal(name)
                 self._changed(literal(f"Removed {name}."))
 
-        await self.app.push_screen(ConfirmScreen(question, "y remove / n keep"), answer)
+        await self.app.push_screen(Confirm(question, "y remove / n keep"), answer)

@@ -30,9 +30,9 @@ from tui.core.history import Entry, describe, line
 from tui.core.ids import short_id
 from tui.core.models import Checkin
 from tui.core.text import shown
-from tui.messages import HoldsKeys, JournalChanged, SaveKeyDone
+from tui.messages import JournalChanged
+from tui.screens.confirm import Confirm
 from tui.screens.form import describe_day, literal
-from widgets.confirm import ConfirmScreen
 from widgets.key_bar import KeyBar
 from widgets.window_list import WindowList
 
@@ -62,10 +62,10 @@ def is_entry(row: Row) -> bool:
     return row.entry is not None
 
 
-class OneKeyConfirm(HoldsKeys, ConfirmScreen):
+class OneKeyConfirm(Confirm):
     """Yes with `y` or `enter`; any other key is no. `on_yes` runs as the key is handled, before
     any key typed after it (a result callback would run later: `y u` must undo this delete).
-    The keys typed after the answer wait until the dialog has closed (`HoldsKeys`): typed into
+    The keys typed after the answer wait until the dialog has closed (see `Confirm`): typed into
     it as it closed, a digit for the form that the next key opens was lost (`x y l 2 enter`)."""
 
     def __init__(self, question: Content, keys: str, on_yes: Callable[[], object]) -> None:
@@ -74,9 +74,6 @@ class OneKeyConfirm(HoldsKeys, ConfirmScreen):
 
     def holds_keys_after(self, key: str) -> bool:
         return self.is_current  # any key answers
-
-    def on_unmount(self) -> None:
-        self.app.post_message(SaveKeyDone(self))
 
     def on_key(self, event: events.Key) -> None:
         if not self.is_current:
