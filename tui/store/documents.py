@@ -12,7 +12,7 @@ change history). Whatever does not decode as expected is read the usual way inst
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import chain
 from operator import attrgetter, itemgetter
@@ -75,35 +75,64 @@ def _dated(data: dict[str, Any], table: str, since: date | None) -> Iterable[dic
 def build_journal(data: dict[str, Any], since: date | None = None) -> Journal:
     """Her journal; with `since`, only the check-ins, sessions and PEG checks dated on or after it
     (what came before is read in brief by `earlier_of`)."""
-    meta = schema.meta_of(data) or schema.new_meta()
-    checkins = {c.date: c for c in map(checkin_of, _dated(data, "checkins", since))}
-    sessions = sorted(map(session_of, _dated(data, "sessions", since)), key=lambda s: s.date)
+    checkins = map(checkin_of, _dated(data, "checkins", since))
+    sessions = map(session_of, _dated(data, "sessions", since))
+    return _journal(schema.meta_of(data), checkins, sessions, data, since)
+
+
+def _journal(
+    meta: dict[str, Any] | None,
+    checkins: Iterable[Checkin],
+    sessions: Iterable[Session],
+    tables: dict[str, Any],
+    since: date | None,
+) -> Journal:
+    """Her journal from her entries (dated `since` or later, in the file's order) and the
+    documents of the file's other `tables`."""
+    by_date = attrgetter("date")
+    dated = {c.date: c for c in checkins}  # the last of a date wins, as it was stored last
     return Journal(
-        checkins=dict(sorted(checkins.items())),
-        sessions=sessions,
-        goals=[Goal.from_dict(d) for d in data.get("goals", {}).values()],
-        milestones=[CustomMilestone.from_dict(d) for d in data.get("milestones", {}).values()],
-        celebrated={(d["routine"], d["count"]) for d in data.get("celebrated", {}).values()},
-        week_start=int(meta.get("week_start", 0)),
-        pegs=sorted(map(Peg.from_dict, _dated(data, "peg", since)), key=lambda p: p.date),
+        checkins=dict(sorted(dated.items())),
+        sessions=sorted(sessions, key=by_date),  # stable: a date's in the file's order
+        goals=[Goal.from_dict(d) for d in tables.get("goals", {}).values()],
+        milestones=[CustomMilestone.from_dict(d) for d in tables.get("milestones", {}).values()],
+        celebrated={(d["routine"], d["count"]) for d in tables.get("celebrated", {}).values()},
+        week_start=int((meta or schema.new_meta()).get("week_start", 0)),
+        pegs=sorted(map(Peg.from_dict, _dated(tables, "peg", since)), key=by_date),
     )
 
 
 def earlier_of(data: dict[str, Any], before: date) -> Earlier:
     """What her entries dated before `before` add to the whole-history figures, read straight
     from the stored documents: twenty years of them would be 21,000 objects to build."""
-    cut = before.isoformat()
+    cut = before.isoformat()  # ISO dates compare as their text does
     sessions = data.get("sessions", {}).values()
-    routines = [(d["date"], d["routine"]) for d in sessions if d.get("routine") and d["date"] < cut]
-    routines.sort(key=itemgetter(0))  # stable: a date's sessions in the file's order, as journals
     checkins = data.get("checkins", {}).values()
-    flares = sorted(d["date"] for d in checkins if d.get("flare") and d["date"] < cut)
-    return Earlier(
-        routine_sessions=[(date.fromisoformat(day), routine) for day, routine in routines],
-        flare_days=list(map(date.fromisoformat, flares)),
-        since=before,
+    return _earlier(
+        before,
+        [(d["date"], d["routine"]) for d in sessions if d.get("routine") and d["date"] < cut],
+        [d["date"] for d in checkins if d.get("flare") and d["date"] < cut],
         # Files keep their oldest entries first: this stops at the first one, as a rule.
-        has_entries=any(d["date"] < cut for d in chain(checkins, sessions)),
+        any(d["date"] < cut for d in chain(checkins, sessions)),
+        date.fromisoformat,
+    )
+
+
+def _earlier(
+    before: date,
+    routines: list[tuple[Any, str]],
+    flares: list[Any],
+    has_entries: bool,
+    as_date: Callable[[Any], date] = lambda day: day,
+) -> Earlier:
+    """`Earlier` from the routine sessions and flare days before `before`, in the file's order,
+    their days as stored or as dates (`as_date` makes a date of one)."""
+    routines.sort(key=itemgetter(0))  # stable: a date's sessions in the file's order, as journals
+    return Earlier(
+        routine_sessions=[(as_date(day), routine) for day, routine in routines],
+        flare_days=[as_date(day) for day in sorted(flares)],
+        since=before,
+        has_entries=has_entries,
     )
 
 
@@ -151,30 +180,25 @@ def decoded_recent(raw: bytes, since: date) -> Recent | None:
 
 
 def _recent(stored: _Stored, since: date) -> Recent:
-    meta = next(iter(stored.meta.values()), None) or schema.new_meta()
-    all_checkins = list(stored.checkins.values())
-    all_sessions = list(stored.sessions.values())
-    by_date = attrgetter("date")
-    checkins = {c.date: c for c in all_checkins if c.date >= since}  # the last of a date wins
-    cut = since.isoformat()
-    journal = Journal(
-        checkins=dict(sorted(checkins.items())),
-        sessions=sorted((s for s in all_sessions if s.date >= since), key=by_date),
-        goals=[Goal.from_dict(d) for d in stored.goals.values()],
-        milestones=[CustomMilestone.from_dict(d) for d in stored.milestones.values()],
-        celebrated={(d["routine"], d["count"]) for d in stored.celebrated.values()},
-        week_start=int(meta.get("week_start", 0)),
-        pegs=sorted(
-            (Peg.from_dict(d) for d in stored.peg.values() if d["date"] >= cut), key=by_date
-        ),
+    checkins = list(stored.checkins.values())
+    sessions = list(stored.sessions.values())
+    tables = {
+        "goals": stored.goals,
+        "milestones": stored.milestones,
+        "celebrated": stored.celebrated,
+        "peg": stored.peg,
+    }
+    journal = _journal(
+        next(iter(stored.meta.values()), None),
+        (c for c in checkins if c.date >= since),
+        (s for s in sessions if s.date >= since),
+        tables,
+        since,
     )
-    before = [s for s in all_sessions if s.routine and s.date < since]
-    before.sort(key=by_date)  # stable: a date's sessions in the file's order, as journals
-    earlier = Earlier(
-        routine_sessions=[(s.date, s.routine) for s in before if s.routine],
-        flare_days=sorted(c.date for c in all_checkins if c.flare and c.date < since),
-        since=since,
-        has_entries=any(c.date < since for c in all_checkins)
-        or any(s.date < since for s in all_sessions),
+    earlier = _earlier(
+        since,
+        [(s.date, s.routine) for s in sessions if s.routine and s.date < since],
+        [c.date for c in checkins if c.flare and c.date < since],
+        any(c.date < since for c in checkins) or any(s.date < since for s in sessions),
     )
     return Recent(journal, earlier)
