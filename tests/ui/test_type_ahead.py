@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -14,6 +15,16 @@ from tui.screens.goal_form import GoalFormScreen
 from tui.screens.goals import GoalsScreen
 from tui.screens.history import HistoryScreen
 from tui.store import Store
+
+
+def pain_logged(store: Store, day: date, pain: int) -> Callable[[], bool]:
+    """Whether the check-in of `day` says `pain` (for `until`)."""
+
+    def logged() -> bool:
+        checkin = store.journal().checkins.get(day)
+        return checkin is not None and checkin.pain == pain
+
+    return logged
 
 
 async def test_a_check_in_typed_in_one_burst_saves_every_value(
@@ -117,14 +128,8 @@ async def test_keys_typed_as_the_held_ones_go_on_wait_behind_them(
     monkeypatch.setattr(app, "_let_keys_go", typed_as_it_goes_on)
     async with app.run_test(size=(80, 24)) as pilot:
         type_ahead(app, "l", "8", "enter", "h", "u")
-        await until(pilot, lambda: demo_store.journal().checkins.get(fixed_today) is not None)
-        await until(
-            pilot,
-            lambda: (
-                demo_store.journal().checkins[fixed_today].pain == 2
-                and isinstance(app.screen, HistoryScreen)
-            ),
-        )
+        await until(pilot, pain_logged(demo_store, fixed_today, 2))
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         await pilot.pause()
     assert demo_store.journal().checkins[fixed_today].pain == 2
 
@@ -152,13 +157,7 @@ async def test_a_check_in_typed_right_after_confirming_a_delete_saves_its_values
         await pilot.press("l", "8", "enter")  # today's check-in: the newest entry
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         type_ahead(app, "h", "x", "y", "l", "2", "enter")
-        await until(
-            pilot,
-            lambda: (
-                demo_store.journal().checkins.get(fixed_today) is not None
-                and demo_store.journal().checkins[fixed_today].pain == 2
-            ),
-        )
+        await until(pilot, pain_logged(demo_store, fixed_today, 2))
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
     checkin = demo_store.journal().checkins[fixed_today]
     assert (checkin.pain, checkin.mood) == (2, None)  # a new check-in: the old one was deleted
@@ -172,12 +171,7 @@ async def test_a_check_in_typed_right_after_removing_a_goal_saves_its_values(
     app = GentleApp(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
         type_ahead(app, "g", "x", "y", "l", "5", "enter")
-
-        def logged() -> bool:
-            checkin = demo_store.journal().checkins.get(fixed_today)
-            return checkin is not None and checkin.pain == 5
-
-        await until(pilot, logged)
+        await until(pilot, pain_logged(demo_store, fixed_today, 5))
         await until(pilot, lambda: isinstance(app.screen, GoalsScreen))
     assert demo_store.journal().checkins[fixed_today].pain == 5
     assert len(demo_store.journal().goals) == goals - 1
