@@ -133,7 +133,7 @@ class AtomicStorage:
         stamp = file_stamp(self.path)
         if self._data is not None and stamp == self._stamp:
             return self._data
-        raw = self.unparsed()  # (None once another writer's version is there, even at our stamp)
+        raw = self._kept(stamp)  # (None once another writer's version is there, even at our stamp)
         self._raw = None
         if raw is not None and self._fingerprint is not None:
             self._parse(raw, stamp, self._fingerprint)  # the same version: no new generation
@@ -149,10 +149,10 @@ class AtomicStorage:
         good: it is then read and parsed as usual (its checks run, the marker is renewed)."""
         if self._data is not None:
             return None
-        kept = self.unparsed()
+        stamp = file_stamp(self.path)
+        kept = self._kept(stamp)
         if kept is not None:
             return kept
-        stamp = file_stamp(self.path)
         raw = self.path.read_bytes() if stamp is not None else b""
         fingerprint = digest(raw)
         if not raw.strip() or not self._marked(fingerprint):
@@ -166,8 +166,11 @@ class AtomicStorage:
     def unparsed(self) -> bytes | None:
         """The bytes `read_unparsed` kept, while they are still unparsed and the file's version
         (by its stamp, and the marker still naming them: see `forget_if_changed`)."""
+        return self._kept(file_stamp(self.path))
+
+    def _kept(self, stamp: Stamp | None) -> bytes | None:
         fingerprint = self._fingerprint
-        if self._raw is None or fingerprint is None or file_stamp(self.path) != self._stamp:
+        if self._raw is None or fingerprint is None or stamp != self._stamp:
             return None
         return self._raw if self._marked(fingerprint) else None
 
